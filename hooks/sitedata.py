@@ -1,0 +1,187 @@
+"""The site's own data: labels of steps, factors and benefits, interface strings, contact and legal facts.
+
+Each text exists in German and Dutch. A value in data/site.yaml is either one text for both languages,
+a mapping {de, nl}, or a marked placeholder {placeholder: {de, nl}} for what the project cannot know yet.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from datafiles import LANGUAGES, DataError, YamlDocument, check_bilingual, load_yaml
+
+LABEL_GROUPS = ("benefits", "success_factors", "risk_factors")
+SITE_GROUPS = ("contact", "legal")
+STEP_FIELDS = ("key", "page", "title", "summary")
+
+
+@dataclass(frozen=True)
+class Placeholder:
+    """A fact still to be filled in by the publisher; pages show it visibly marked."""
+    text: str
+
+
+@dataclass(frozen=True)
+class Step:
+    number: int
+    key: str
+    page: str  # path below docs/<lang>/
+    title: dict
+    summary: dict
+
+
+class SiteData:
+    def __init__(self, steps: list[Step], labels: dict, ui: dict, footer: list, site: dict):
+        self.steps = steps
+        self.labels = labels  # group -> key -> {de, nl}
+        self.ui = ui  # key -> {de, nl}
+        self.footer = footer  # [{page|mail, label: {de, nl}}]
+        self.site = site  # group -> key -> str | {de, nl} | Placeholder per language
+
+    def step(self, key: str) -> Step | None:
+        return next((s for s in self.steps if s.key == key), None)
+
+    def step_for_page(self, page: str) -> Step | None:
+        return next((s for s in self.steps if s.page == page), None)
+
+    def lookup(self, dotted: str, lang: str):
+        """The text (or Placeholder) a '{{ group.key }}' reference stands for, or None."""
+        group, _, key = dotted.partition(".")
+        if not key or "." in key:
+            return None
+        if group == "steps":
+            step = self.step(key)
+            return step.title[lang] if step else None
+        if group in self.labels:
+            entry = self.labels[group].get(key)
+            return entry[lang] if entry else None
+        if group == "ui":
+            entry = self.ui.get(key)
+            return entry[lang] if entry else None
+        if group in self.site:
+            value = self.site[group].get(key)
+            if isinstance(value, dict) and "placeholder" in value:
+                return Placeholder(value["placeholder"][lang])
+            if isinstance(value, dict):
+                return value[lang]
+            return value
+        return None
+
+    def placeholders(self) -> list[str]:
+        """Dotted names of all site facts that are still placeholders."""
+        return [f"{group}.{key}" for group, values in self.site.items()
+                for key, value in values.items() if isinstance(value, dict) and "placeholder" in value]
+
+    def ui_strings(self, lang: str) -> dict:
+        return {key: texts[lang] for key, texts in self.ui.items()}
+
+
+def load_site_data(root: Path) -> SiteData:
+    """Read data/labels.yaml and data/site.yaml; raise DataError listing every problem found."""
+    problems = []
+    labels_doc = _load(root, "data/labels.yaml", problems)
+    site_doc = _load(root, "data/site.yaml", problems)
+    if problems:
+        raise DataError(problems)
+    steps = _read_steps(labels_doc, root, problems)
+    labels = {group: _read_label_group(labels_doc, group, problems) for group in LABEL_GROUPS}
+    ui = _read_label_group(labels_doc, "ui", problems)
+    footer = _read_footer(labels_doc, root, problems)
+    site = {group: _read_site_group(site_doc, group, problems) for group in SITE_GROUPS}
+    if problems:
+        raise DataError(problems)
+    return SiteData(steps, labels, ui, footer, site)
+
+
+def _load(root: Path, relative: str, problems: list) -> YamlDocument | None:
+    try:
+        document = load_yaml(root / relative, relative)
+    except DataError as error:
+        problems.extend(error.problems)
+        return None
+    if not isinstance(document.data, dict):
+        problems.append(document.problem((), "expected a mapping of sections at the top level"))
+    return document
+
+
+def _section(document: YamlDocument, name: str, kind: type, problems: list):
+    value = document.data.get(name)
+    if not isinstance(value, kind):
+        expected = "a list" if kind is list else "a mapping"
+        problems.append(document.problem((name,), f"the section '{name}' is missing or not {expected}"))
+        return kind()
+    return value
+
+
+def _read_label_group(document: YamlDocument, group: str, problems: list) -> dict:
+    entries = _section(document, group, dict, problems)
+    for key, value in entries.items():
+        check_bilingual(document, value, (group, key), problems, record=str(key))
+    return entries
+
+
+def _check_page(document, field_path, page, root: Path, problems, record):
+    if not isinstance(page, str) or not page.endswith(".md"):
+        problems.append(document.problem(field_path, "expected the path of a Markdown page "
+                                         "below docs/de/ and docs/nl/, e.g. 'impressum.md'", record))
+        return
+    for lang in LANGUAGES:
+        if not (root / "docs" / lang / page).is_file():
+            problems.append(document.problem(field_path, f"the page docs/{lang}/{page} does not exist",
+                                             record))
+
+
+def _read_steps(document: YamlDocument, root: Path, problems: list) -> list[Step]:
+    steps, seen = [], set()
+    for index, entry in enumerate(_section(document, "steps", list, problems)):
+        where = ("steps", index)
+        if not isinstance(entry, dict):
+            problems.append(document.problem(where, "expected a step with key, page, title and summary"))
+            continue
+        key = entry.get("key")
+        record = str(key) if key else f"step {index + 1}"
+        for field in STEP_FIELDS:
+            if field not in entry:
+                problems.append(document.problem(where, f"the field '{field}' is missing", record))
+        for field in sorted(set(entry) - set(STEP_FIELDS)):
+            problems.append(document.problem(where + (field,), f"unknown field '{field}'; expected "
+                                             f"{', '.join(STEP_FIELDS)}", record))
+        if key in seen:
+            problems.append(document.problem(where + ("key",), f"the key '{key}' is used twice", record))
+        seen.add(key)
+        _check_page(document, where + ("page",), entry.get("page"), root, problems, record)
+        for field in ("title", "summary"):
+            if field in entry:
+                check_bilingual(document, entry[field], where + (field,), problems, record)
+        if not problems:
+            steps.append(Step(index + 1, key, entry["page"], entry["title"], entry["summary"]))
+    return steps
+
+
+def _read_footer(document: YamlDocument, root: Path, problems: list) -> list:
+    links = _section(document, "footer", list, problems)
+    for index, link in enumerate(links):
+        where = ("footer", index)
+        if not isinstance(link, dict) or ("page" in link) == ("mail" in link):
+            problems.append(document.problem(where, "expected a 'label' and either a 'page' or a 'mail'"))
+            continue
+        if "page" in link:
+            _check_page(document, where + ("page",), link["page"], root, problems, None)
+        check_bilingual(document, link.get("label"), where + ("label",), problems)
+    return links
+
+
+def _read_site_group(document: YamlDocument, group: str, problems: list) -> dict:
+    values = _section(document, group, dict, problems)
+    for key, value in values.items():
+        where = (group, key)
+        if isinstance(value, str) and value.strip():
+            continue
+        if isinstance(value, dict) and set(value) == {"placeholder"}:
+            check_bilingual(document, value["placeholder"], where + ("placeholder",), problems, key)
+        elif isinstance(value, dict):
+            check_bilingual(document, value, where, problems, key)
+        else:
+            problems.append(document.problem(where, "expected a text, a mapping with 'de' and 'nl', "
+                                             "or 'placeholder:' with 'de' and 'nl'", key))
+    return values
