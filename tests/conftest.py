@@ -1,0 +1,86 @@
+"""Build the site once per test session and share it between tests."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from functools import cached_property
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parents[1]
+SITE_URL = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\nhooks:")[0])["site_url"]
+LANGUAGES = ("de", "nl")
+PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "hooks", "overrides")
+
+
+def run_mkdocs(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run([sys.executable, "-m", "mkdocs", *args], cwd=cwd, env=env,
+                          capture_output=True, text=True, timeout=600)
+
+
+def copy_project(target: Path) -> Path:
+    """A throwaway copy of the project for tests that break it on purpose."""
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, target / part)
+    return target
+
+
+class Site:
+    def __init__(self, root: Path, log: str):
+        self.root = root
+        self.log = log
+        self._soups: dict[Path, BeautifulSoup] = {}
+
+    def soup(self, relative: str | Path) -> BeautifulSoup:
+        path = self.root / relative
+        if path not in self._soups:
+            self._soups[path] = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        return self._soups[path]
+
+    @cached_property
+    def pages(self) -> dict[str, list[str]]:
+        """Content pages per language, as paths below the language root ('' for the start page)."""
+        found = {lang: [] for lang in LANGUAGES}
+        for html in sorted(self.root.rglob("index.html")):
+            relative = html.relative_to(self.root).parent.as_posix()
+            relative = "" if relative == "." else relative + "/"
+            if relative.startswith("nl/"):
+                found["nl"].append(relative[3:])
+            elif relative == "nl/":
+                found["nl"].append("")
+            else:
+                found["de"].append(relative)
+        return found
+
+    @staticmethod
+    def file_of(lang: str, page: str) -> str:
+        return ("" if lang == "de" else "nl/") + page + "index.html"
+
+    @staticmethod
+    def url_of(lang: str, page: str) -> str:
+        return urljoin(SITE_URL, ("" if lang == "de" else "nl/") + page)
+
+    def resolve(self, from_file: str, href: str) -> str:
+        """Site path (below the root) an href on the page at from_file points to."""
+        base = "https://site.invalid/" + from_file
+        return urlsplit(urljoin(base, href)).path.lstrip("/")
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Site:
+    target = tmp_path_factory.mktemp("site")
+    result = run_mkdocs("build", "--strict", "--site-dir", str(target), cwd=ROOT)
+    log = result.stdout + result.stderr
+    assert result.returncode == 0, f"mkdocs build failed:\n{log}"
+    return Site(target, log)

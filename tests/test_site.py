@@ -1,0 +1,203 @@
+"""What a reader gets from the built site: both languages complete, linked and findable."""
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+import yaml
+
+from conftest import LANGUAGES, ROOT, SITE_URL, Site
+
+LABELS = yaml.safe_load((ROOT / "data" / "labels.yaml").read_text(encoding="utf-8"))
+STEPS = LABELS["steps"]
+NAV_SECTION = {"de": "Der Erfolgsweg", "nl": "De succesroute"}
+LEGAL_PAGES = ("impressum/", "datenschutz/", "barrierefreiheit/")
+
+
+def all_pages(site: Site):
+    return [(lang, page) for lang in LANGUAGES for page in site.pages[lang]]
+
+
+def test_build_is_free_of_warnings(site):
+    assert "WARNING" not in site.log, site.log
+
+
+def test_every_page_exists_in_both_languages(site):
+    assert len(site.pages["de"]) >= 17
+    assert site.pages["de"] == site.pages["nl"]
+
+
+def test_html_lang_is_the_page_language(site):
+    for lang, page in all_pages(site):
+        assert site.soup(site.file_of(lang, page)).html["lang"] == lang, (lang, page)
+
+
+def test_hreflang_links_are_absolute_and_point_both_ways(site):
+    for lang, page in all_pages(site):
+        head = site.soup(site.file_of(lang, page)).head
+        links = {link["hreflang"]: link["href"] for link in head.find_all("link", rel="alternate")
+                 if link.get("hreflang")}
+        assert links == {"de": site.url_of("de", page), "nl": site.url_of("nl", page),
+                         "x-default": site.url_of("de", page)}, (lang, page)
+        assert all(url.startswith(SITE_URL) for url in links.values())
+
+
+def test_language_switcher_leads_to_the_same_page(site):
+    for lang, page in all_pages(site):
+        file = site.file_of(lang, page)
+        for other in LANGUAGES:
+            link = site.soup(file).select_one(f'a.md-select__link[hreflang="{other}"]')
+            assert link is not None, (file, other)
+            assert site.resolve(file, link["href"]) == site.file_of(other, page).removesuffix("index.html")
+
+
+def heading_text(heading) -> str:
+    """A heading as a reader sees it, without the permalink sign."""
+    return "".join(t for t in heading.find_all(string=True)
+                   if not t.find_parent(class_="headerlink")).strip()
+
+
+def page_title(site: Site, lang: str, page: str) -> str:
+    return heading_text(site.soup(site.file_of(lang, page)).select_one("article h1"))
+
+
+def nav_titles(site: Site, lang: str, page: str) -> list[str]:
+    nav = site.soup(site.file_of(lang, page)).select_one("nav.md-nav--primary")
+    return [item.get_text(" ", strip=True) for item in nav.select(".md-nav__link .md-ellipsis")]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_navigation_speaks_the_page_language(site, lang):
+    other = "nl" if lang == "de" else "de"
+    own_titles = {page_title(site, lang, page) for page in site.pages[lang]}
+    foreign_titles = {page_title(site, other, page) for page in site.pages[other]} - own_titles
+    for page in ("", "erfolgsweg/", "praxis/"):
+        titles = nav_titles(site, lang, page)
+        assert NAV_SECTION[lang] in titles
+        assert not set(titles) & foreign_titles, (lang, page, set(titles) & foreign_titles)
+        assert {page_title(site, lang, p) for p in ("erfolgsfaktoren/", "risikofaktoren/")} <= set(titles)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_search_data_holds_only_the_languages_pages(site, lang):
+    prefix = "" if lang == "de" else "nl/"
+    index = json.loads((site.root / prefix / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["lang"] == [lang]
+    assert "stemmer" in index["config"]["pipeline"]
+    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
+    assert locations == set(site.pages[lang])
+    titles = {doc["title"] for doc in index["docs"] if "#" not in doc["location"]}
+    assert titles == {page_title(site, lang, page) for page in site.pages[lang]}
+
+
+def test_dutch_pages_search_their_own_index(site):
+    for lang, page in all_pages(site):
+        file = site.file_of(lang, page)
+        config = json.loads(site.soup(file).select_one("#__config").string)
+        base = site.resolve(file, config["base"].rstrip("/") + "/search/search_index.json")
+        assert base == ("" if lang == "de" else "nl/") + "search/search_index.json", file
+
+
+def test_footer_links_on_every_page(site):
+    expected = {
+        "de": ["Impressum", "Datenschutz", "Barrierefreiheit", "Leichte Sprache", "Feedback per E-Mail"],
+        "nl": ["Colofon", "Privacy", "Toegankelijkheid", "Eenvoudige taal", "Feedback per e-mail"],
+    }
+    for lang, page in all_pages(site):
+        file = site.file_of(lang, page)
+        links = site.soup(file).select("footer nav.site-footer-links a")
+        assert [a.get_text(strip=True) for a in links] == expected[lang], file
+        targets = [site.resolve(file, a["href"]) for a in links[:4]]
+        prefix = "" if lang == "de" else "nl/"
+        assert targets == [prefix + p for p in (*LEGAL_PAGES, "leichte-sprache/")], file
+        assert links[4]["href"].startswith("mailto:") and "@" in links[4]["href"]
+
+
+@pytest.mark.parametrize("lang,word,of", [("de", "Schritt", "von"), ("nl", "Stap", "van")])
+def test_step_pages_show_position_and_neighbours(site, lang, word, of):
+    total = len(STEPS)
+    for number, step in enumerate(STEPS, start=1):
+        page = step["page"].removesuffix(".md") + "/"
+        file = site.file_of(lang, page)
+        soup = site.soup(file)
+        assert soup.select_one(".step-caption").get_text(strip=True) == f"{word} {number} {of} {total}"
+        assert page_title(site, lang, page) == step["title"][lang]
+        pager = soup.select_one("nav.step-pager")
+        previous, following = pager.select_one('a[rel="prev"]'), pager.select_one('a[rel="next"]')
+        if number == 1:
+            assert previous is None
+        else:
+            assert site.resolve(file, previous["href"]) == file.replace(
+                page, STEPS[number - 2]["page"].removesuffix(".md") + "/").removesuffix("index.html")
+            assert STEPS[number - 2]["title"][lang] in previous.get_text()
+        if number == total:
+            assert following is None
+        else:
+            assert STEPS[number]["title"][lang] in following.get_text()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_overview_lists_every_step_in_order_without_javascript(site, lang):
+    soup = site.soup(site.file_of(lang, "erfolgsweg/"))
+    headings = soup.select(".step-by-step h3")
+    assert [heading_text(h) for h in headings] == [
+        f"{n}. {step['title'][lang]}" for n, step in enumerate(STEPS, start=1)]
+    for heading, step in zip(headings, STEPS):
+        assert heading.a["href"].startswith(step["page"].split("/")[1].removesuffix(".md"))
+        assert step["summary"][lang] in heading.find_next_sibling("p").get_text()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("group,page", [("success_factors", "erfolgsfaktoren/"),
+                                         ("risk_factors", "risikofaktoren/")])
+def test_every_factor_has_its_section_with_a_stable_anchor(site, lang, group, page):
+    soup = site.soup(site.file_of(lang, page))
+    for key, label in LABELS[group].items():
+        heading = soup.find("h2", id=key)
+        assert heading is not None, (lang, page, key)
+        assert heading_text(heading) == label[lang]
+
+
+def test_not_found_page_helps_both_languages(site):
+    for file, lang in (("404.html", "de"), ("nl/404.html", "nl")):
+        soup = site.soup(file)
+        assert soup.html["lang"] == lang
+        sections = {s["lang"]: s for s in soup.select(".not-found section")}
+        assert set(sections) == {"de", "nl"}
+        assert sections["de"].a["href"] == SITE_URL and sections["nl"].a["href"] == SITE_URL + "nl/"
+    # Static hosts serve the root 404 for every missing path: its assets must load from anywhere.
+    stylesheets = [link["href"] for link in site.soup("404.html").find_all("link", rel="stylesheet")]
+    assert stylesheets and all(href.startswith("/") for href in stylesheets)
+
+
+def test_placeholders_are_visible_on_the_pages_that_use_them(site):
+    for lang in LANGUAGES:
+        soup = site.soup(site.file_of(lang, "impressum/"))
+        marks = soup.select("mark.placeholder")
+        assert marks, lang
+        assert soup.select_one(".placeholder-notice") is not None
+        word = "Platzhalter" if lang == "de" else "Nog in te vullen"
+        assert all(mark.get_text().startswith(f"[{word}:") for mark in marks)
+
+
+def test_sitemap_lists_both_languages_with_alternates(site):
+    sitemap = (site.root / "sitemap.xml").read_text(encoding="utf-8")
+    for lang, page in all_pages(site):
+        assert f"<loc>{site.url_of(lang, page)}</loc>" in sitemap
+    assert sitemap.count('hreflang="nl"') == sitemap.count('hreflang="de"') == 2 * len(site.pages["de"])
+
+
+def words_of(site: Site, lang: str, page: str) -> int:
+    article = site.soup(site.file_of(lang, page)).select_one("article")
+    return len(re.findall(r"\w+", article.get_text(" ")))
+
+
+def test_guide_text_is_long_enough_and_balanced(site):
+    guide_pages = [p for p in site.pages["de"] if p not in LEGAL_PAGES]
+    totals = {lang: sum(words_of(site, lang, p) for p in guide_pages) for lang in LANGUAGES}
+    assert totals["de"] >= 5000 and totals["nl"] >= 5000, totals
+    assert 0.8 <= totals["nl"] / totals["de"] <= 1.25, totals
+    for page in guide_pages:
+        ratio = words_of(site, "nl", page) / words_of(site, "de", page)
+        assert 0.7 <= ratio <= 1.4, (page, ratio)
