@@ -94,7 +94,7 @@ def split_search_index(site_dir: Path) -> None:
             if doc_lang == lang:
                 docs.append({**doc, "location": doc["location"][len(prefix):]})
         index = {"config": {**mixed["config"], "lang": [lang],
-                            "pipeline": ["stemmer", "stopWordFilter", "trimmer"]},
+                            "pipeline": ["stemmer", "stopWordFilter"]},
                  "docs": docs}
         target = site_dir / prefix / "search" / "search_index.json"
         target.parent.mkdir(parents=True, exist_ok=True)
