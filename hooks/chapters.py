@@ -2,26 +2,34 @@
 from __future__ import annotations
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
+from mkdocs.plugins import event_priority, get_plugin_logger
 
 import state
 from datafiles import DataError
 from placeholders import PageProblems, substitute
-from sitedata import SiteData, load_site_data
+from pilot_pages import add_factor_pilots, step_pilots_markdown
 from steps import overview_markdown, step_navigation
 
-_data: SiteData | None = None
+log = get_plugin_logger("wegweiser")
+FACTOR_GROUPS = {"erfolgsfaktoren.md": "success_factors", "risikofaktoren.md": "risk_factors"}
+
+
+def on_startup(command, dirty):
+    state.Data.command = command
 
 
 def on_pre_build(config):
-    global _data
     # Read and validate once per site build, before anything is written; the Dutch pass reuses it.
-    if state.current_language(config) == state.DEFAULT_LANGUAGE or _data is None:
+    if state.current_language(config) == state.DEFAULT_LANGUAGE or state.Data.site is None:
         try:
-            _data = load_site_data(state.project_root(config))
+            state.load_data(config)
+            state.Data.problems = ""
         except DataError as error:
-            _data = None
-            raise PluginError(str(error)) from None
+            if state.Data.command != "serve" or state.Data.site is None:
+                raise PluginError(str(error)) from None
+            # Editing under 'mkdocs serve': report, and keep serving the last good data.
+            state.Data.problems = str(error)
+            log.error("%s\nThe preview keeps showing the last valid data until this is fixed.", error)
 
 
 @event_priority(-150)  # after the i18n plugin has sorted the files by language
@@ -34,15 +42,16 @@ def on_files(files, config):
 
     config.extra["wegweiser"] = {
         "lang": lang,
-        "ui": _data.ui_strings(lang),
-        "ui_all": {code: _data.ui_strings(code) for code in ("de", "nl")},
+        "ui": state.Data.site.ui_strings(lang),
+        "ui_all": {code: state.Data.site.ui_strings(code) for code in ("de", "nl")},
         "footer": [
             {"label": link["label"][lang],
              "url": url_of(link["page"]) if "page" in link else None,
-             "mail": _data.lookup(link["mail"], lang) if "mail" in link else None}
-            for link in _data.footer
+             "mail": state.Data.site.lookup(link["mail"], lang) if "mail" in link else None}
+            for link in state.Data.site.footer
         ],
-        "placeholders": _data.placeholders(),
+        "placeholders": state.Data.site.placeholders(),
+        "problems": state.Data.problems,
     }
     return files
 
@@ -74,14 +83,16 @@ def body_start_line(source: str) -> int:
 
 
 def on_page_markdown(markdown, page, config, files):
+    if page.file.src_uri in state.Data.generated:
+        return markdown  # made from validated data by hooks/generated.py
     lang = page.file.locale
     path = state.page_path(page.file.src_uri)
     problems = check_front_matter(markdown, page)
     if problems:
         raise PluginError("\n".join(problems))
-    blocks = {"steps_overview": lambda: overview_markdown(_data, lang, path)}
+    blocks = {"steps_overview": lambda: overview_markdown(state.Data.site, lang, path)}
     try:
-        markdown = substitute(markdown, lang, _data, blocks, f"docs/{page.file.src_uri}",
+        markdown = substitute(markdown, lang, state.Data.site, blocks, f"docs/{page.file.src_uri}",
                               first_line=body_start_line(page.file.content_string))
     except PageProblems as error:
         raise PluginError(str(error)) from None
@@ -90,7 +101,12 @@ def on_page_markdown(markdown, page, config, files):
         file = files.get_file_from_path(f"{lang}/{target}")
         return file.url if file else ""
 
-    navigation = step_navigation(_data, lang, path, url_of)
+    navigation = step_navigation(state.Data.site, lang, path, url_of)
     if navigation:
         page.meta["step_nav"] = navigation
+        step = state.Data.site.step_for_page(path)
+        markdown += step_pilots_markdown(state.Data.site, state.Data.pilots, step.key, lang, path)
+    if path in FACTOR_GROUPS:
+        markdown = add_factor_pilots(markdown, state.Data.site, state.Data.pilots, FACTOR_GROUPS[path],
+                                     lang, path)
     return markdown

@@ -12,7 +12,7 @@ from sitedata import Placeholder, SiteData
 
 REFERENCE = re.compile(r"\{\{\s*([A-Za-z0-9_]+(?:\.[A-Za-z0-9_]+)?)\s*\}\}")
 BRACES = re.compile(r"\{\{|\}\}")
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|#!])")
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}|#!])")
 
 
 class PageProblems(Exception):

@@ -5,12 +5,16 @@ a mapping {de, nl}, or a marked placeholder {placeholder: {de, nl}} for what the
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from datafiles import LANGUAGES, DataError, YamlDocument, check_bilingual, load_yaml
 
-LABEL_GROUPS = ("benefits", "success_factors", "risk_factors")
+LABEL_GROUPS = ("benefits", "success_factors", "risk_factors", "countries", "sectors", "trades",
+                "size_bands", "forms")
+# Each factor key is the anchor of its section on this chapter page.
+FACTOR_PAGES = {"success_factors": "erfolgsfaktoren.md", "risk_factors": "risikofaktoren.md"}
 SITE_GROUPS = ("contact", "legal")
 STEP_FIELDS = ("key", "page", "title", "summary")
 
@@ -19,6 +23,15 @@ STEP_FIELDS = ("key", "page", "title", "summary")
 class Placeholder:
     """A fact still to be filled in by the publisher; pages show it visibly marked."""
     text: str
+
+
+@dataclass(frozen=True)
+class Region:
+    key: str
+    country: str
+    latitude: float
+    longitude: float
+    label: dict
 
 
 @dataclass(frozen=True)
@@ -31,8 +44,10 @@ class Step:
 
 
 class SiteData:
-    def __init__(self, steps: list[Step], labels: dict, ui: dict, footer: list, site: dict):
+    def __init__(self, steps: list[Step], labels: dict, regions: dict, ui: dict, footer: list,
+                 site: dict):
         self.steps = steps
+        self.regions = regions  # key -> Region
         self.labels = labels  # group -> key -> {de, nl}
         self.ui = ui  # key -> {de, nl}
         self.footer = footer  # [{page|mail, label: {de, nl}}]
@@ -55,6 +70,9 @@ class SiteData:
         if group in self.labels:
             entry = self.labels[group].get(key)
             return entry[lang] if entry else None
+        if group == "regions":
+            region = self.regions.get(key)
+            return region.label[lang] if region else None
         if group == "ui":
             entry = self.ui.get(key)
             return entry[lang] if entry else None
@@ -72,6 +90,14 @@ class SiteData:
         return [f"{group}.{key}" for group, values in self.site.items()
                 for key, value in values.items() if isinstance(value, dict) and "placeholder" in value]
 
+    def label(self, group: str, key: str, lang: str) -> str:
+        """The label of an enumeration key; the key must have been validated."""
+        if group == "steps":
+            return self.step(key).title[lang]
+        if group == "regions":
+            return self.regions[key].label[lang]
+        return self.labels[group][key][lang]
+
     def ui_strings(self, lang: str) -> dict:
         return {key: texts[lang] for key, texts in self.ui.items()}
 
@@ -85,12 +111,14 @@ def load_site_data(root: Path) -> SiteData:
         raise DataError(problems)
     steps = _read_steps(labels_doc, root, problems)
     labels = {group: _read_label_group(labels_doc, group, problems) for group in LABEL_GROUPS}
+    regions = _read_regions(labels_doc, problems)
+    _check_factor_anchors(labels_doc, labels, root, problems)
     ui = _read_label_group(labels_doc, "ui", problems)
     footer = _read_footer(labels_doc, root, problems)
     site = {group: _read_site_group(site_doc, group, problems) for group in SITE_GROUPS}
     if problems:
         raise DataError(problems)
-    return SiteData(steps, labels, ui, footer, site)
+    return SiteData(steps, labels, regions, ui, footer, site)
 
 
 def _load(root: Path, relative: str, problems: list) -> YamlDocument | None:
@@ -118,6 +146,42 @@ def _read_label_group(document: YamlDocument, group: str, problems: list) -> dic
     for key, value in entries.items():
         check_bilingual(document, value, (group, key), problems, record=str(key))
     return entries
+
+
+def _read_regions(document: YamlDocument, problems: list) -> dict:
+    regions = {}
+    for key, entry in _section(document, "regions", dict, problems).items():
+        where = ("regions", key)
+        if not isinstance(entry, dict):
+            problems.append(document.problem(where, "expected country, coordinates, de and nl", key))
+            continue
+        check_bilingual(document, {lang: entry.get(lang) for lang in LANGUAGES}, where, problems, key)
+        if entry.get("country") not in ("DE", "NL"):
+            problems.append(document.problem(where + ("country",), "expected DE or NL", key))
+        coordinates = entry.get("coordinates")
+        if not (isinstance(coordinates, list) and len(coordinates) == 2
+                and all(isinstance(c, (int, float)) for c in coordinates)
+                and 50 <= coordinates[0] <= 54 and 5 <= coordinates[1] <= 9):
+            problems.append(document.problem(where + ("coordinates",), "expected [latitude, longitude] "
+                                             "in the border region, e.g. [52.30, 6.75]", key))
+            continue
+        for extra in sorted(set(entry) - {"country", "coordinates", *LANGUAGES}):
+            problems.append(document.problem(where + (extra,), f"unknown field '{extra}'", key))
+        regions[key] = Region(key, entry["country"], coordinates[0], coordinates[1],
+                              {lang: entry.get(lang) for lang in LANGUAGES})
+    return regions
+
+
+def _check_factor_anchors(document: YamlDocument, labels: dict, root: Path, problems: list) -> None:
+    """Pilots and cross-links point at factor sections by key: each key needs its section."""
+    for group, page in FACTOR_PAGES.items():
+        for lang in LANGUAGES:
+            path = root / "docs" / lang / page
+            text = path.read_text(encoding="utf-8") if path.is_file() else ""
+            for key in labels[group]:
+                if not re.search(r"^#{2}\s.*\{#" + re.escape(key) + r"\}\s*$", text, re.M):
+                    problems.append(document.problem(
+                        (group, key), f"docs/{lang}/{page} has no section '## … {{#{key}}}' for it", key))
 
 
 def _check_page(document, field_path, page, root: Path, problems, record):

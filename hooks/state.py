@@ -23,3 +23,27 @@ def project_root(config: MkDocsConfig) -> Path:
 def page_path(src_uri: str) -> str:
     """'nl/erfolgsweg/ziele.md' -> 'erfolgsweg/ziele.md' (the path shared by both languages)."""
     return src_uri.split("/", 1)[1] if "/" in src_uri else src_uri
+
+
+class Data:
+    """The validated data of the current site build, shared by all hook modules.
+
+    Under 'mkdocs serve' a failed reload keeps the last good data, so the site stays readable."""
+    site = None  # sitedata.SiteData
+    pilots = None  # pilots.PilotData
+    generated: dict = {}  # src_uri of a page made from data -> its page path below docs/<lang>/
+    command = "build"  # the mkdocs command: 'build' or 'serve'
+    problems = ""  # under 'serve': the data problems of the last reload, shown on every page
+
+
+def load_data(config: MkDocsConfig) -> None:
+    """Read and validate all data files once per site build, before anything is written.
+
+    Raises DataError listing every problem of every file.
+    """
+    from pilots import load_pilots
+    from sitedata import load_site_data
+
+    root = project_root(config)
+    site = load_site_data(root)
+    Data.site, Data.pilots = site, load_pilots(root, site)

@@ -17,6 +17,14 @@ ROOT = Path(__file__).resolve().parents[1]
 SITE_URL = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\nhooks:")[0])["site_url"]
 LANGUAGES = ("de", "nl")
 PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "hooks", "overrides")
+# Generated pilot pages live in a folder named in each language; every other page keeps its path.
+PILOT_FOLDERS = yaml.safe_load((ROOT / "data" / "labels.yaml").read_text(encoding="utf-8"))["ui"]["pilots_folder"]
+
+
+def twin(page: str, from_lang: str, to_lang: str) -> str:
+    """The path of a page's twin in the other language (paths below the language root)."""
+    source, target = PILOT_FOLDERS[from_lang] + "/", PILOT_FOLDERS[to_lang] + "/"
+    return target + page[len(source):] if page.startswith(source) else page
 
 
 def run_mkdocs(*args: str, cwd: Path) -> subprocess.CompletedProcess:
@@ -27,6 +35,7 @@ def run_mkdocs(*args: str, cwd: Path) -> subprocess.CompletedProcess:
 
 def copy_project(target: Path) -> Path:
     """A throwaway copy of the project for tests that break it on purpose."""
+    target.mkdir(parents=True, exist_ok=True)
     for part in PROJECT_PARTS:
         source = ROOT / part
         if source.is_dir():
@@ -57,8 +66,6 @@ class Site:
             relative = "" if relative == "." else relative + "/"
             if relative.startswith("nl/"):
                 found["nl"].append(relative[3:])
-            elif relative == "nl/":
-                found["nl"].append("")
             else:
                 found["de"].append(relative)
         return found
@@ -72,9 +79,9 @@ class Site:
         return urljoin(SITE_URL, ("" if lang == "de" else "nl/") + page)
 
     def resolve(self, from_file: str, href: str) -> str:
-        """Site path (below the root) an href on the page at from_file points to."""
-        base = "https://site.invalid/" + from_file
-        return urlsplit(urljoin(base, href)).path.lstrip("/")
+        """Site path (below the root, with any #anchor) an href on the page at from_file points to."""
+        parts = urlsplit(urljoin("https://site.invalid/" + from_file, href))
+        return parts.path.lstrip("/") + (f"#{parts.fragment}" if parts.fragment else "")
 
 
 @pytest.fixture(scope="session")

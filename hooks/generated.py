@@ -1,0 +1,68 @@
+"""MkDocs hook: the pilot pages, generated from data/pilots.yaml in both languages.
+
+Design: the pages are registered as ordinary documentation files inside docs/<lang>/pilots/ that do
+not exist on disk, before mkdocs-static-i18n sorts the files (it pairs twins by path and drops files
+outside docs_dir); their Markdown is supplied in on_page_read_source. So the plugin gives them
+alternates, the language switcher, navigation, search entries and the sitemap like any chapter.
+Their addresses use each language's own folder name (data/labels.yaml ui.pilots_folder).
+Only the overview is in the navigation, so the output grows linearly with the number of pilots.
+"""
+from __future__ import annotations
+
+import re
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
+from mkdocs.utils import get_relative_url
+
+import state
+from pilot_pages import OVERVIEW, overview_markdown, pilot_markdown, pilot_path
+
+LANGUAGES = ("de", "nl")
+_UNSAFE_HTML = re.compile(r"<script|\son\w+\s*=|(?:href|src)\s*=\s*\"\s*(?:javascript|data|vbscript):", re.I)
+
+_sources = state.Data.generated
+
+
+def _dest(lang: str, page: str) -> str:
+    folder = state.Data.site.ui["pilots_folder"][lang]
+    prefix = "" if lang == state.DEFAULT_LANGUAGE else f"{lang}/"
+    name = page.removeprefix("pilots/").removesuffix(".md")
+    return f"{prefix}{folder}/" + ("" if name == "index" else f"{name}/") + "index.html"
+
+
+def on_files(files, config):
+    _sources.clear()
+    pages = [OVERVIEW] + [pilot_path(p) for p in state.Data.pilots.pilots]
+    for lang in LANGUAGES:
+        for page in pages:
+            src_uri = f"{lang}/{page}"
+            if files.get_file_from_path(src_uri):
+                raise PluginError(f"docs/{src_uri}: this path is reserved for pages generated from "
+                                  f"data/pilots.yaml; move the file")
+            files.append(File(src_uri, config.docs_dir, config.site_dir, config.use_directory_urls,
+                              dest_uri=_dest(lang, page)))
+            _sources[src_uri] = page
+    return files
+
+
+def on_page_read_source(page, config):
+    page_path = _sources.get(page.file.src_uri)
+    if page_path is None:
+        return None
+    lang = page.file.src_uri.split("/", 1)[0]
+    site, pilots = state.Data.site, state.Data.pilots
+    if page_path == OVERVIEW:
+        def url_of(path):
+            return get_relative_url(_dest(lang, path).removesuffix("index.html"), page.file.url)
+        return overview_markdown(site, pilots, lang, url_of)
+    pilot = next(p for p in pilots.pilots if pilot_path(p) == page_path)
+    return pilot_markdown(site, pilots, pilot, lang)
+
+
+def on_page_content(html, page, config, files):
+    # Defence in depth: validation keeps markup out of the data; this catches what slipped through.
+    if page.file.src_uri in _sources and _UNSAFE_HTML.search(html):
+        raise PluginError(f"docs/{page.file.src_uri}: generated page contains unsafe HTML "
+                          f"({_UNSAFE_HTML.search(html).group(0)!r}); check data/pilots.yaml")
+    return html
