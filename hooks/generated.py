@@ -10,6 +10,7 @@ Only the overview is in the navigation, so the output grows linearly with the nu
 from __future__ import annotations
 
 import re
+from html.parser import HTMLParser
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
@@ -19,7 +20,28 @@ import state
 from pilot_pages import OVERVIEW, overview_markdown, pilot_markdown, pilot_path
 
 LANGUAGES = ("de", "nl")
-_UNSAFE_HTML = re.compile(r"<script|\son\w+\s*=|(?:href|src)\s*=\s*\"\s*(?:javascript|data|vbscript):", re.I)
+_UNSAFE_SCHEME = re.compile(r"^\s*(?:javascript|data|vbscript):", re.I)
+
+
+class _UnsafeMarkupFinder(HTMLParser):
+    """Finds script elements, event-handler attributes and script links in rendered HTML."""
+
+    def __init__(self):
+        super().__init__()
+        self.found = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("script", "iframe", "object", "embed", "style"):
+            self.found.append(f"<{tag}>")
+        for name, value in attrs:
+            if name.startswith("on") or (name in ("href", "src", "action") and _UNSAFE_SCHEME.match(value or "")):
+                self.found.append(f"{name}={value!r}")
+
+
+def unsafe_markup(html: str) -> list[str]:
+    finder = _UnsafeMarkupFinder()
+    finder.feed(html)
+    return finder.found
 
 _sources = state.Data.generated
 
@@ -62,7 +84,9 @@ def on_page_read_source(page, config):
 
 def on_page_content(html, page, config, files):
     # Defence in depth: validation keeps markup out of the data; this catches what slipped through.
-    if page.file.src_uri in _sources and _UNSAFE_HTML.search(html):
-        raise PluginError(f"docs/{page.file.src_uri}: generated page contains unsafe HTML "
-                          f"({_UNSAFE_HTML.search(html).group(0)!r}); check data/pilots.yaml")
+    if page.file.src_uri in _sources:
+        found = unsafe_markup(html)
+        if found:
+            raise PluginError(f"docs/{page.file.src_uri}: generated page contains unsafe HTML "
+                              f"({', '.join(found)}); check data/pilots.yaml")
     return html

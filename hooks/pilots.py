@@ -78,8 +78,9 @@ def _explain(error: jsonschema.ValidationError) -> tuple[tuple, str]:
     path = tuple(error.absolute_path)
     kind, value = error.validator, error.validator_value
     if kind == "required":
-        missing = [name for name in value if isinstance(error.instance, dict) and name not in error.instance]
-        return path, f"the field '{missing[0]}' is missing" if missing else error.message
+        # jsonschema reports each missing field as its own error: "'form' is a required property"
+        name = re.match(r"'(.+?)' is a required property", error.message)
+        return path, f"the field '{name.group(1)}' is missing" if name else error.message
     if kind == "additionalProperties":
         extra = sorted(set(error.instance) - set(error.schema.get("properties", {})))
         allowed = ", ".join(error.schema.get("properties", {}))

@@ -130,3 +130,46 @@ def test_missing_and_undecodable_files(project, site_data):
     assert "data/pilots.yaml:25: the file is not valid UTF-8 text" in problems(project, site_data)[0]
     path.unlink()
     assert problems(project, site_data) == ["data/pilots.yaml: the file is missing"]
+
+
+def test_allowed_text_with_markdown_characters_stays_literal(tmp_path, site_data):
+    """Characters that mean something in Markdown or attr_list appear as typed, in the page and <title>."""
+    from conftest import copy_project, run_mkdocs
+
+    project = copy_project(tmp_path / "project")
+    hostile = "Metall | Maschinen {: #x onclick=y } *kursiv* [link](https://x.example) # Ende"
+    path = project / "data" / "pilots.yaml"
+    text = path.read_text(encoding="utf-8")
+    first_title = text.split("    title:\n      de: ", 1)[1].split("\n", 1)[0]
+    path.write_text(text.replace(f"      de: {first_title}", f"      de: '{hostile}'", 1), encoding="utf-8")
+    result = run_mkdocs("build", "--strict", "--site-dir", str(tmp_path / "site"), cwd=project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    pilot_id = yaml_first_id(path)
+    from bs4 import BeautifulSoup
+    folder = site_data.ui["pilots_folder"]["de"]
+    soup = BeautifulSoup((tmp_path / "site" / folder / pilot_id / "index.html").read_text("utf-8"), "html.parser")
+    h1 = soup.select_one("article h1")
+    assert h1.find(string=True, recursive=False).strip() == hostile
+    assert not h1.find("em") and not h1.find("a", class_=lambda c: c != "headerlink")
+    assert not soup.find(attrs={"onclick": True})
+    assert soup.title.string.startswith(hostile)
+
+
+def yaml_first_id(path) -> str:
+    import yaml
+    return yaml.safe_load(path.read_text(encoding="utf-8"))["pilots"][0]["id"]
+
+
+def test_last_line_of_defence_finds_markup_in_rendered_pages():
+    from generated import unsafe_markup
+
+    assert unsafe_markup('<p>onclick=y &lt;script&gt;</p><a href="https://x.example">x</a>') == []
+    assert unsafe_markup('<a href=" JavaScript:alert(1)">x</a><img src=x onerror=alert(1)><script>') == [
+        "href=' JavaScript:alert(1)'", "onerror='alert(1)'", "<script>"]
+
+
+def test_each_missing_field_is_named(project, site_data):
+    edit(project, "    sector: wood\n    form: project_cooperation\n", "")
+    found = problems(project, site_data)
+    assert sorted(p.split(": ", 2)[-1] for p in found) == ["the field 'form' is missing",
+                                                          "the field 'sector' is missing"]

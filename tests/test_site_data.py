@@ -121,6 +121,9 @@ def test_missing_twin_is_named(project):
      "data/labels.yaml:2:1: YAML syntax error"),
     (lambda p: (p / "docs" / "nl" / "praxis.md").write_text("---\ndescription: x\n---\n# {{ legal.nobody }}\n", encoding="utf-8"),
      "docs/nl/praxis.md:4: unknown reference '{{ legal.nobody }}'"),
+    (lambda p: (p / "data" / "pilots.yaml").write_text("pilots:\n  - id: Kaputt\n", encoding="utf-8"),
+     "data/pilots.yaml:2:5: record 'Kaputt', field 'pilots[0].id': expected lower-case letters"),
+    (lambda p: (p / "data" / "pilots.yaml").unlink(), "data/pilots.yaml: the file is missing"),
     (lambda p: (p / "docs" / "de" / "praxis.md").write_text(
         "---\ndescription: Recht: kurz\n---\n# Praxis\n", encoding="utf-8"),
      "docs/de/praxis.md:1: the front matter between the '---' lines is not valid YAML"),
