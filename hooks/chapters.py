@@ -1,6 +1,8 @@
 """MkDocs hook: data into chapters – references, the step list, step navigation, footer links."""
 from __future__ import annotations
 
+import re
+
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
@@ -11,6 +13,10 @@ from pilot_pages import add_factor_pilots, step_pilots_markdown
 from steps import overview_markdown, step_navigation
 
 log = get_plugin_logger("wegweiser")
+# A checklist item as pymdownx.tasklist writes it: the text stands outside the checkbox's label.
+CHECKLIST_ITEM = re.compile(r'<li class="task-list-item"><label class="task-list-control">'
+                            r'(<input type="checkbox"[^>]*>)(<span class="task-list-indicator"></span>)</label>'
+                            r'((?:(?!<li|</li>).)*)</li>', re.S)
 FACTOR_GROUPS = {"erfolgsfaktoren.md": "success_factors", "risikofaktoren.md": "risk_factors"}
 
 
@@ -110,3 +116,17 @@ def on_page_markdown(markdown, page, config, files):
         markdown = add_factor_pilots(markdown, state.Data.site, state.Data.pilots, FACTOR_GROUPS[path],
                                      lang, path)
     return markdown
+
+
+def label_checklists(html: str) -> str:
+    """Put each checklist item's text inside its label: screen readers name the checkbox, and a
+    click on the text ticks it (nothing is stored)."""
+    def relabel(match):
+        checkbox = match.group(1).replace(" disabled", "").replace("/>", ">")
+        return (f'<li class="task-list-item"><label class="task-list-control">{checkbox}{match.group(2)}'
+                f'<span class="task-list-text">{match.group(3).strip()}</span></label></li>')
+    return CHECKLIST_ITEM.sub(relabel, html)
+
+
+def on_page_content(html, page, config, files):
+    return label_checklists(html)

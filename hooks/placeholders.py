@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import html
 import re
+from urllib.parse import quote
 from typing import Callable
 
 from sitedata import Placeholder, SiteData
 
-REFERENCE = re.compile(r"\{\{\s*([A-Za-z0-9_]+(?:\.[A-Za-z0-9_]+)?)\s*\}\}")
+REFERENCE = re.compile(r"\{\{\s*(mail\s+)?([A-Za-z0-9_]+(?:\.[A-Za-z0-9_]+)?)\s*\}\}")
+_IN_LINK_TARGET = re.compile(r"\]\([^)\s]*$")
 BRACES = re.compile(r"\{\{|\}\}")
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}|#!])")
 
@@ -39,6 +41,8 @@ def substitute(markdown: str, lang: str, data: SiteData, blocks: dict[str, Calla
                source: str, first_line: int = 1) -> str:
     """Resolve every reference in a page; unknown names are reported with file and line.
 
+    '{{ mail contact.email }}' writes a mail link (or the marked placeholder while the address is unknown).
+
     first_line is the line of the file on which markdown starts (after the front matter).
     """
     problems = []
@@ -46,8 +50,12 @@ def substitute(markdown: str, lang: str, data: SiteData, blocks: dict[str, Calla
     out_lines = []
     for number, line in enumerate(markdown.split("\n"), start=first_line):
         def replace(match: re.Match) -> str:
-            name = match.group(1)
-            if name in blocks:
+            mail, name = match.group(1), match.group(2)
+            if _IN_LINK_TARGET.search(line[: match.start()]):
+                problems.append(f"{source}:{number}: '{{{{ {name} }}}}' cannot stand inside a link target; "
+                                f"write an e-mail link as {{{{ mail {name} }}}}")
+                return match.group(0)
+            if name in blocks and not mail:
                 if line.strip() != match.group(0):
                     problems.append(f"{source}:{number}: '{{{{ {name} }}}}' must stand alone on its line")
                     return ""
@@ -58,6 +66,9 @@ def substitute(markdown: str, lang: str, data: SiteData, blocks: dict[str, Calla
                                 f"one of steps.*, benefits.*, success_factors.*, risk_factors.*, "
                                 f"contact.*, legal.*, ui.* or {', '.join(sorted(blocks)) or 'no block'}")
                 return match.group(0)
+            if mail and not isinstance(value, Placeholder):
+                address = str(value)
+                return f"[{escape_text(address)}](mailto:{quote(address, safe='@.+-_')})"
             return render_value(value, placeholder_word)
 
         resolved = REFERENCE.sub(replace, line)

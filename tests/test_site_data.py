@@ -136,3 +136,14 @@ def test_build_stops_with_a_clear_message(tmp_path, breakage, expected):
     assert result.returncode != 0
     assert expected in output
     assert "Traceback" not in output
+
+
+def test_mail_links_and_placeholders_in_link_targets():
+    data = load_site_data(ROOT)
+    out = substitute("Mail: {{ mail contact.email }} / {{ mail legal.email }}", "de", data, {}, "docs/de/x.md")
+    assert "[thomas.melchert@hwk-muenster.de](mailto:thomas.melchert@hwk-muenster.de)" in out
+    assert '<mark class="placeholder">[Platzhalter: allgemeine E-Mail-Adresse' in out
+    with pytest.raises(PageProblems) as caught:
+        substitute("[Schreiben](mailto:{{ legal.email }})", "de", data, {}, "docs/de/x.md")
+    assert caught.value.lines == ["docs/de/x.md:1: '{{ legal.email }}' cannot stand inside a link target; "
+                                  "write an e-mail link as {{ mail legal.email }}"]
