@@ -5,7 +5,10 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lock clean
+NODE_STAMP := node_modules/.installed
+CHROMIUM := /usr/bin/chromium
+
+.PHONY: serve build test check-tools lock clean
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,7 +23,19 @@ serve: $(STAMP)
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict --clean
 
-test: $(STAMP)
+# The tests drive Debian's Chromium (never a browser downloaded by Playwright), run the Nu HTML
+# checker on Java and lint workflows with tools from npm.
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	touch $@
+
+check-tools:
+	@command -v $(CHROMIUM) >/dev/null && command -v java >/dev/null || { \
+	  echo "Installing Chromium and Java from Debian's packages"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+	    chromium default-jre-headless fonts-dejavu-core >/dev/null; }
+
+test: $(STAMP) $(NODE_STAMP) check-tools
 	$(BIN)/python -m pytest
 
 # Refresh requirements.lock after changing the pins in pyproject.toml.

@@ -1,10 +1,13 @@
 """Build the site once per test session and share it between tests."""
 from __future__ import annotations
 
+import functools
+import http.server
 import os
 import shutil
 import subprocess
 import sys
+import threading
 from functools import cached_property
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
@@ -91,3 +94,32 @@ def site(tmp_path_factory) -> Site:
     log = result.stdout + result.stderr
     assert result.returncode == 0, f"mkdocs build failed:\n{log}"
     return Site(target, log)
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def end_headers(self):
+        # LinkChecker throttles every host to a few requests a second unless the server opts out.
+        self.send_header("LinkChecker", "local test server")
+        super().end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
+class _QuietServer(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        pass  # a browser or checker that hangs up early is no test failure
+
+
+@pytest.fixture(scope="session")
+def served_site(site) -> str:
+    """The built site on a local HTTP server, like a static host; yields its base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(site.root))
+    server = _QuietServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()

@@ -1,0 +1,220 @@
+"""What a reader sees in a real browser (Debian's Chromium driven by Playwright): accessibility,
+privacy, search, language switch, keyboard use, phones and print."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import sync_playwright
+
+from conftest import LANGUAGES, ROOT, twin
+
+CHROMIUM = "/usr/bin/chromium"
+SCREENSHOTS = ROOT / "test-output" / "screenshots"
+WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+           "resultTypes": ["violations"]}
+LABELS = yaml.safe_load((ROOT / "data" / "labels.yaml").read_text(encoding="utf-8"))
+PILOTS = yaml.safe_load((ROOT / "data" / "pilots.yaml").read_text(encoding="utf-8"))["pilots"]
+FOLDER = LABELS["ui"]["pilots_folder"]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    assert Path(CHROMIUM).exists(), "Debian's Chromium is missing (make test installs it)"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--no-first-run"])
+        yield browser
+        browser.close()
+
+
+class Reader:
+    """A browser tab that refuses and records every request to another host, and console errors."""
+
+    def __init__(self, browser, base: str, **context_options):
+        self.base = base
+        self.context = browser.new_context(**context_options)
+        self.page = self.context.new_page()
+        self.external: list[str] = []
+        self.errors: list[str] = []
+        self.context.route("**/*", self._route)
+        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        self.page.on("pageerror", lambda error: self.errors.append(str(error)))
+
+    def _route(self, route):
+        url = route.request.url
+        if url.startswith((self.base, "data:", "blob:")):
+            route.continue_()
+        else:
+            self.external.append(url)
+            route.abort()
+
+    def open(self, path: str):
+        self.page.goto(self.base + path, wait_until="load")
+        return self.page
+
+    def close(self):
+        self.context.close()
+
+
+@pytest.fixture
+def reader(browser, served_site):
+    tab = Reader(browser, served_site, viewport={"width": 1280, "height": 900})
+    yield tab
+    tab.close()
+
+
+def lang_path(lang: str, page: str) -> str:
+    return ("" if lang == "de" else "nl/") + page
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_page_is_accessible_private_and_error_free(site, reader, lang):
+    axe = Axe()
+    problems = []
+    for page in site.pages[lang] + (["404.html"] if lang == "de" else ["404.html"]):
+        path = lang_path(lang, page)
+        reader.open(path)
+        for violation in axe.run(reader.page, options=WCAG_AA).response["violations"]:
+            targets = [node["target"] for node in violation["nodes"][:3]]
+            problems.append(f"/{path}: {violation['id']} ({violation['impact']}) at {targets}")
+        problems += [f"/{path}: request to another host: {url}" for url in reader.external]
+        problems += [f"/{path}: console error: {error}" for error in reader.errors]
+        reader.external.clear()
+        reader.errors.clear()
+    assert not problems, "\n".join(problems)
+
+
+def search(page, query: str) -> list[dict]:
+    page.keyboard.press("/")
+    page.fill("input.md-search__input", query)
+    page.wait_for_selector(".md-search-result__item", timeout=10000)
+    return page.eval_on_selector_all(
+        ".md-search-result__item a", "links => links.map(a => ({href: a.href, text: a.innerText}))")
+
+
+@pytest.mark.parametrize("lang,query", [("de", "Vertrauen"), ("nl", "vertrouwen")])
+def test_search_finds_the_trust_section_in_the_page_language_only(reader, lang, query):
+    page = reader.open(lang_path(lang, "risikofaktoren/"))
+    results = search(page, query)
+    hrefs = [result["href"] for result in results]
+    assert any(re.search(rf"{'/nl' if lang == 'nl' else ''}/erfolgsfaktoren/\?h=[^#]*#trust$", h) for h in hrefs), hrefs
+    in_dutch = ["/nl/" in href for href in hrefs]
+    assert all(in_dutch) if lang == "nl" else not any(in_dutch), hrefs
+
+
+@pytest.mark.parametrize("lang,query,step", [("de", "Partnerschaften", "partnerschaft"),
+                                             ("nl", "samenwerkingen", "vereinbarung")])
+def test_search_finds_inflected_forms_by_their_stem(reader, lang, query, step):
+    # The step pages' titles have the singular only ("Partnerschaft …", "Samenwerking …").
+    page = reader.open(lang_path(lang, "projekt/"))
+    hrefs = [result["href"] for result in search(page, query)]
+    step_page = reader.base + lang_path(lang, f"erfolgsweg/{step}/")
+    assert any(href.startswith(step_page + "?") for href in hrefs), hrefs
+    assert not page.locator(".md-search-result del").count(), "a stemmed term is shown as missing"
+
+
+@pytest.mark.parametrize("page_de", ["erfolgsweg/kennenlernen/", f"{FOLDER['de']}/{PILOTS[0]['id']}/"])
+def test_language_switch_lands_on_the_twin(reader, page_de):
+    page = reader.open(page_de)
+    page.hover(".md-header__option .md-select")
+    page.click('a.md-select__link[hreflang="nl"]')
+    page.wait_for_load_state()
+    assert page.url == reader.base + "nl/" + twin(page_de, "de", "nl")
+    page.hover(".md-header__option .md-select")
+    page.click('a.md-select__link[hreflang="de"]')
+    page.wait_for_load_state()
+    assert page.url == reader.base + page_de
+
+
+def test_keyboard_skip_link_and_visible_focus(reader):
+    page = reader.open("erfolgsweg/ziele/")
+    page.keyboard.press("Tab")
+    skip = page.locator("a.md-skip")
+    assert skip.evaluate("a => a === document.activeElement") and skip.is_visible()
+    page.keyboard.press("Enter")
+    assert "#" in page.url
+    for _ in range(3):
+        page.keyboard.press("Tab")
+    focused_outline = page.evaluate(
+        "() => { const s = getComputedStyle(document.activeElement);"
+        " return [s.outlineStyle, s.outlineWidth, s.boxShadow]; }")
+    assert focused_outline[0] != "none" or focused_outline[2] != "none", focused_outline
+
+
+def test_keyboard_search(reader):
+    page = reader.open("praxis/")
+    page.keyboard.press("/")
+    page.keyboard.type("Ausdauer")
+    page.wait_for_selector(".md-search-result__item")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")
+    target = page.evaluate("() => document.activeElement.href")
+    assert target and "/praxis/" not in target
+    page.keyboard.press("Enter")
+    page.wait_for_url(target)
+
+
+def test_phone_navigation_drawer(browser, served_site):
+    phone = Reader(browser, served_site, viewport={"width": 390, "height": 844}, is_mobile=True,
+                   has_touch=True)
+    try:
+        page = phone.open("nl/")
+        assert not page.locator(".md-sidebar--primary").is_visible() or \
+            page.locator(".md-sidebar--primary").bounding_box()["x"] < 0
+        page.click('label.md-header__button[for="__drawer"]')
+        link = page.locator('.md-sidebar--primary a.md-nav__link', has_text=LABELS["ui"]["pilots_title"]["nl"])
+        link.wait_for(state="visible")
+        link.click()
+        page.wait_for_load_state()
+        assert page.url == served_site + f"nl/{FOLDER['nl']}/"
+        assert not phone.external and not phone.errors
+    finally:
+        phone.close()
+
+
+def test_print_shows_the_chapter_without_navigation_or_search(reader):
+    page = reader.open("risikofaktoren/")
+    page.emulate_media(media="print")
+    for chrome in (".md-header", ".md-sidebar--primary", ".md-search", ".md-footer"):
+        assert not page.locator(chrome).first.is_visible(), chrome
+    assert page.locator("article h1").is_visible()
+
+
+def test_pilot_filters_work_by_keyboard_and_announce_the_count(reader):
+    page = reader.open(f"{FOLDER['de']}/")
+    assert page.locator("form.pilot-filter").is_visible()
+    page.focus("#filter-step")
+    page.keyboard.press("ArrowDown")  # first step that a pilot has reached
+    chosen = page.eval_on_selector("#filter-step", "s => s.value")
+    expected = sum(1 for pilot in PILOTS if pilot["step_reached"] == chosen)
+    assert page.locator("li.pilot-card:visible").count() == expected
+    status = page.locator('.pilot-filter__result[role="status"]').inner_text()
+    assert status.startswith(f"{expected} von {len(PILOTS)} ")
+    page.click("form.pilot-filter button[type=reset]")
+    page.wait_for_function(f"document.querySelectorAll('li.pilot-card:not([hidden])').length == {len(PILOTS)}")
+
+
+SHOTS = {"start": "", "step": "erfolgsweg/kennenlernen/", "overview": f"{FOLDER['de']}/",
+         "pilot": f"{FOLDER['de']}/{PILOTS[0]['id']}/"}
+
+
+@pytest.mark.parametrize("device,viewport", [("desktop", (1280, 900)), ("phone", (390, 844))])
+def test_screenshots_for_review(browser, served_site, device, viewport):
+    """Writes test-output/screenshots/<page>-<lang>-<device>.png for a person to look at."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    tab = Reader(browser, served_site, viewport={"width": viewport[0], "height": viewport[1]})
+    try:
+        for name, page_de in SHOTS.items():
+            for lang in LANGUAGES:
+                target = SCREENSHOTS / f"{name}-{lang}-{device}.png"
+                tab.open(lang_path(lang, twin(page_de, "de", lang))).screenshot(path=str(target), full_page=True)
+                assert target.stat().st_size > 10_000
+        assert not tab.external and not tab.errors
+    finally:
+        tab.close()

@@ -1,0 +1,54 @@
+"""Links and markup of the served site, checked by LinkChecker and the Nu HTML checker."""
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import ROOT
+
+VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+
+# Errors the Nu checker reports for stock mkdocs-material markup, which we do not change:
+# - its drawer/search/palette toggles are <input type="checkbox" autocomplete="off">;
+# - the table-of-contents title is a <label for="__toc"> whose checkbox is only rendered with a TOC
+#   in the sidebar, not on every page.
+STOCK_MATERIAL_ERRORS = (
+    "Attribute “autocomplete” is only allowed when the input type is",
+    "The value of the “for” attribute of the “label” element must be the ID of a non-hidden form control.",
+)
+
+
+def test_no_broken_internal_links_or_anchors(site, served_site, tmp_path):
+    # The test server opts out of LinkChecker's politeness delay; the rate limit goes up to match.
+    config = tmp_path / "linkcheckerrc"
+    config.write_text("[checking]\nthreads=8\nmaxrequestspersecond=1000\n\n[AnchorCheck]\n",
+                      encoding="utf-8")
+    config.chmod(0o644)  # LinkChecker drops root privileges before it reads the file
+    tmp_path.chmod(0o755)
+    result = subprocess.run(
+        [str(Path(sys.executable).parent / "linkchecker"), "--config", str(config), "--no-status",
+         "--verbose", "--output", "csv", served_site], capture_output=True, text=True, timeout=900)
+    rows = list(csv.DictReader((line for line in result.stdout.splitlines() if not line.startswith("#")),
+                               delimiter=";"))
+    problems = [f"{row['parentname']} -> {row['urlname']}: {row['result']} {row['warningstring']}"
+                for row in rows if row["valid"] != "True" or row["warningstring"]]
+    assert result.returncode == 0 and not problems, "\n".join(problems) or result.stdout[-3000:] + result.stderr
+    visited = {row["url"] for row in rows}
+    unvisited = [page for lang in site.pages for page in site.pages[lang]
+                 if served_site + ("" if lang == "de" else "nl/") + page not in visited]
+    assert not unvisited, f"LinkChecker did not reach these pages: {unvisited}"
+
+
+def test_html_is_valid_apart_from_stock_material_markup(site):
+    assert shutil.which("java"), "Java is needed for the Nu HTML checker (make test installs it)"
+    result = subprocess.run(["java", "-jar", str(VNU_JAR), "--skip-non-html", "--errors-only",
+                             "--format", "json", str(site.root)], capture_output=True, text=True, timeout=600)
+    messages = json.loads(result.stderr or result.stdout)["messages"]
+    unexpected = [f"{m.get('url', '').split('/site')[-1]}:{m.get('lastLine')}: {m['message']}"
+                  for m in messages if not m["message"].startswith(STOCK_MATERIAL_ERRORS)]
+    assert not unexpected, "\n".join(unexpected)
+    assert messages, "the stock-markup allow-list is stale: the checker found nothing at all"
