@@ -204,3 +204,20 @@ def test_guide_text_is_long_enough_and_balanced(site):
     assert 0.8 <= totals["nl"] / totals["de"] <= 1.25, totals
     for page, (de, nl) in counts.items():
         assert 0.7 <= nl / de <= 1.4, (page, de, nl)
+
+
+def test_every_page_has_description_canonical_and_link_preview(site):
+    from PIL import Image
+
+    for lang, page in all_pages(site):
+        head = site.soup(site.file_of(lang, page)).head
+        meta = {tag.get("property") or tag.get("name"): tag.get("content") for tag in head.find_all("meta")}
+        assert len(meta.get("description") or "") > 40, (lang, page)
+        assert head.find("link", rel="canonical")["href"] == site.url_of(lang, page)
+        assert meta["og:url"] == site.url_of(lang, page)
+        assert meta["og:locale"] == {"de": "de_DE", "nl": "nl_NL"}[lang]
+        assert meta["og:title"] and meta["og:description"] == meta["description"]
+        assert meta["og:image"] == f"{SITE_URL}assets/share-{lang}.png"
+    for lang in LANGUAGES:
+        with Image.open(site.root / "assets" / f"share-{lang}.png") as image:
+            assert image.size == (1200, 630) and image.format == "PNG"
