@@ -8,7 +8,7 @@ export NO_MKDOCS_2_WARNING := 1
 NODE_STAMP := node_modules/.installed
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: serve build test check-tools lock clean
+.PHONY: serve build test check-tools benchmark lock clean
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,15 @@ check-tools:
 
 test: $(STAMP) $(NODE_STAMP) check-tools
 	$(BIN)/python -m pytest
+
+# Speed and size figures (not tests): build time against a stock build, and Lighthouse scores.
+benchmarks/node_modules/.installed: benchmarks/package.json benchmarks/package-lock.json
+	cd benchmarks && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	touch $@
+
+benchmark: $(STAMP) check-tools benchmarks/node_modules/.installed build
+	$(BIN)/python benchmarks/build_time.py
+	CHROME_PATH=$(CHROMIUM) $(BIN)/python benchmarks/lighthouse.py
 
 # Refresh requirements.lock after changing the pins in pyproject.toml.
 lock:

@@ -3,11 +3,13 @@
 - every page must exist in both languages (the i18n plugin would silently fall back to German);
 - absolute hreflang links for both languages plus x-default, as search engines require;
 - one search index per language with that language's stemmer, so a search on a Dutch page finds
-  Dutch pages only, and an inflected form finds its stem;
-- a 404 page that is not overwritten by the Dutch pass.
+  Dutch pages only, and an inflected form finds its stem (see also hooks/theme_scripts.py);
+- a 404 page that is not overwritten by the Dutch pass;
+- the search dialog named in the page's language.
 """
 from __future__ import annotations
 
+import html
 import json
 import posixpath
 import re
@@ -22,19 +24,6 @@ import state
 LANGUAGES = ("de", "nl")
 _ALTERNATE_LINK = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
 _CONFIG_SCRIPT = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
-
-# Material's search worker appends '*' to every query term, and lunr skips the stemmer for such
-# prefix terms: with a stemmed index, "Ausdauer*" would miss the token "ausdau". These two edits
-# stem each query term before the prefix match, and compare highlights against the stems.
-WORKER_EDITS = (
-    ("this.index.search(e)",
-     "this.index.query(q=>{new lunr.QueryParser(e,q).parse();for(let c of q.clauses){"
-     "let w=c.term.endsWith('*'),t=w?c.term.slice(0,-1):c.term;"
-     "c.term=(this.index.pipeline.runString(t)[0]||t)+(w?'*':'');c.usePipeline=!1}})"),
-    ("let r=le(e).filter(s=>s.presence!==lunr.Query.presence.PROHIBITED)",
-     "let r=le(e).filter(s=>s.presence!==lunr.Query.presence.PROHIBITED)"
-     ".map(s=>(s.term=this.index.pipeline.runString(s.term)[0]||s.term,s))"),
-)
 
 _not_found_pages: dict[str, str] = {}
 
@@ -78,7 +67,17 @@ def _search_base_for(lang: str, output: str) -> str:
     return _CONFIG_SCRIPT.sub(rewrite, output, count=1)
 
 
+SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
+
+
+def name_search_dialog(output: str, lang: str) -> str:
+    """The theme's search dialog has no accessible name (axe: aria-dialog-name)."""
+    label = html.escape(state.Data.site.ui["search_dialog"][lang])
+    return output.replace(SEARCH_DIALOG, SEARCH_DIALOG[:-1] + f' aria-label="{label}">', 1)
+
+
 def on_post_page(output, page, config):
+    output = name_search_dialog(output, page.file.locale)
     head_end = output.index("</head>")
     head = _ALTERNATE_LINK.sub("", output[:head_end])
     head += "  " + absolute_alternates(page, config.site_url) + "\n  "
@@ -91,7 +90,9 @@ def on_post_page(output, page, config):
 
 def on_post_template(output, template_name, config):
     if template_name == "404.html":
-        _not_found_pages[state.current_language(config)] = output
+        lang = state.current_language(config)
+        output = name_search_dialog(output, lang)
+        _not_found_pages[lang] = output
     return output
 
 
@@ -115,24 +116,12 @@ def split_search_index(site_dir: Path) -> None:
         target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
-def stem_search_queries(site_dir: Path) -> None:
-    for worker in (site_dir / "assets" / "javascripts" / "workers").glob("search.*.min.js"):
-        code = worker.read_text(encoding="utf-8")
-        for original, replacement in WORKER_EDITS:
-            if code.count(original) != 1:
-                raise PluginError(f"{worker.name}: '{original}' not found once; check hooks/languages.py "
-                                  f"against this version of mkdocs-material")
-            code = code.replace(original, replacement)
-        worker.write_text(code, encoding="utf-8")
-
-
 @event_priority(-200)  # after the i18n plugin has built the other languages and merged the index
 def on_post_build(config):
     if config.plugins["i18n"].building:
         return  # inside the Dutch pass; the outer German build finishes the job
     site_dir = Path(config.site_dir)
     split_search_index(site_dir)
-    stem_search_queries(site_dir)
     # The plugin writes a single 404.html and the Dutch pass overwrites it; keep the default
     # language's page at the root and give the Dutch one its own place.
     for lang, output in _not_found_pages.items():

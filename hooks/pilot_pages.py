@@ -48,13 +48,12 @@ def _regions(pilot: Pilot) -> list[str]:
 
 
 def overview_markdown(site: SiteData, pilots: PilotData, lang: str, url_of) -> str:
-    """All pilots as cards; the filter form is hidden until the script shows it."""
+    """All pilots as cards; the filter form shows only where scripts run (see wegweiser.css)."""
     ui = site.ui_strings(lang)
     lines = [_front_matter(ui["pilots_description"]), f"# {escape_text(ui['pilots_title'])}", "",
              *_notice(pilots, lang, ui), escape_text(ui["pilots_intro"]), ""]
     total = len(pilots.pilots)
-    lines += [f'<form class="pilot-filter" hidden aria-label="{_attr(ui["filter_legend"])}" '
-              f'data-result-template="{_attr(ui["filter_result"])}" data-total="{total}">',
+    lines += [f'<form class="pilot-filter" data-result-template="{_attr(ui["filter_result"])}">',
               f'<fieldset><legend>{html.escape(ui["filter_legend"])}</legend>']
     for name, group in FILTERS:
         used = _used_keys(pilots, name)

@@ -14,7 +14,8 @@ from conftest import LANGUAGES, ROOT, twin
 
 CHROMIUM = "/usr/bin/chromium"
 SCREENSHOTS = ROOT / "test-output" / "screenshots"
-WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+# WCAG 2.0/2.1 A and AA, plus axe's best practices (aria-dialog-name among them).
+WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]},
            "resultTypes": ["violations"]}
 LABELS = yaml.safe_load((ROOT / "data" / "labels.yaml").read_text(encoding="utf-8"))
 PILOTS = yaml.safe_load((ROOT / "data" / "pilots.yaml").read_text(encoding="utf-8"))["pilots"]
@@ -198,6 +199,18 @@ def test_pilot_filters_work_by_keyboard_and_announce_the_count(reader):
     assert status.startswith(f"{expected} von {len(PILOTS)} ")
     page.click("form.pilot-filter button[type=reset]")
     page.wait_for_function(f"document.querySelectorAll('li.pilot-card:not([hidden])').length == {len(PILOTS)}")
+
+
+def test_without_javascript_every_pilot_card_shows_and_the_filters_hide(browser, served_site):
+    tab = Reader(browser, served_site, java_script_enabled=False)
+    try:
+        page = tab.open(f"nl/{FOLDER['nl']}/")
+        assert page.locator("li.pilot-card:visible").count() == len(PILOTS)
+        assert not page.locator("form.pilot-filter").is_visible()
+        overview = tab.open("erfolgsweg/")
+        assert overview.locator(".step-by-step h3:visible").count() == len(LABELS["steps"])
+    finally:
+        tab.close()
 
 
 SHOTS = {"start": "", "step": "erfolgsweg/kennenlernen/", "overview": f"{FOLDER['de']}/",

@@ -85,7 +85,7 @@ def test_theme_loads_no_web_fonts(site):
 
 def test_language_switch_does_not_fetch_sitemaps_from_the_public_host(site):
     # Material looks up sitemap.xml below every <link rel="alternate">; ours are absolute, so the
-    # lookup would call the public host on every page view (see hooks/privacy.py).
+    # lookup would call the public host on every page view (see hooks/theme_scripts.py).
     bundle = next((site.root / "assets" / "javascripts").glob("bundle.*.min.js")).read_text("utf-8")
     assert 'M("link[rel=alternate]")' not in bundle
     assert "unpkg.com" not in bundle and "api.github.com" not in bundle

@@ -1,4 +1,5 @@
-// Filters on the pilot overview. Without this script every card stays visible and the form hidden.
+// Filters on the pilot overview. Without scripts every card stays visible and the form is hidden
+// by the stylesheet (html:not(.js)).
 (function () {
   "use strict";
   var form = document.querySelector("form.pilot-filter");
@@ -30,5 +31,4 @@
   form.addEventListener("change", update);
   form.addEventListener("reset", function () { window.setTimeout(update, 0); });
   form.addEventListener("submit", function (event) { event.preventDefault(); });
-  form.hidden = false;
 })();
