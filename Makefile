@@ -7,8 +7,10 @@ export NO_MKDOCS_2_WARNING := 1
 
 NODE_STAMP := node_modules/.installed
 CHROMIUM := /usr/bin/chromium
+# Debian packages are installed with apt-get: as root directly, otherwise through sudo.
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: serve build test check-tools benchmark lock clean
+.PHONY: serve build test check check-tools spelling-tools translation-status external-links benchmark lock clean
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,8 +22,27 @@ $(STAMP): requirements.lock pyproject.toml
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
+# RELEASE=1 (the deploy workflow) refuses placeholders in the legal and contact data.
 build: $(STAMP)
-	$(BIN)/mkdocs build --strict --clean
+	WEGWEISER_RELEASE=$(RELEASE) $(BIN)/mkdocs build --strict --clean
+
+# The editors' quick check: data, chapters, links and anchors, twins, placeholders, spelling.
+check: $(STAMP) spelling-tools
+	$(BIN)/python tools/check.py $(if $(RELEASE),--release)
+
+# Pages and pilot records whose one language changed after the other (from git history).
+translation-status: $(STAMP)
+	$(BIN)/python tools/translation_status.py
+
+# Weekly in CI: links to other websites that no longer answer.
+external-links: build
+	$(BIN)/python tools/external_links.py
+
+spelling-tools:
+	@command -v hunspell >/dev/null && test -f /usr/share/hunspell/de_DE.dic && test -f /usr/share/hunspell/nl_NL.dic || { \
+	  echo "Installing hunspell and Debian's German and Dutch dictionaries"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq \
+	    --no-install-recommends hunspell hunspell-de-de hunspell-nl >/dev/null; }
 
 # The tests drive Debian's Chromium (never a browser downloaded by Playwright), run the Nu HTML
 # checker on Java and lint workflows with tools from npm.
@@ -32,10 +53,10 @@ $(NODE_STAMP): package.json package-lock.json
 check-tools:
 	@command -v $(CHROMIUM) >/dev/null && command -v java >/dev/null || { \
 	  echo "Installing Chromium and Java from Debian's packages"; \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-	    chromium default-jre-headless fonts-dejavu-core >/dev/null; }
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq \
+	    --no-install-recommends chromium default-jre-headless fonts-dejavu-core >/dev/null; }
 
-test: $(STAMP) $(NODE_STAMP) check-tools
+test: $(STAMP) $(NODE_STAMP) check-tools spelling-tools
 	$(BIN)/python -m pytest
 
 # Speed and size figures (not tests): build time against a stock build, and Lighthouse scores.

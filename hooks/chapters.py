@@ -1,12 +1,17 @@
 """MkDocs hook: data into chapters – references, the step list, step navigation, footer links."""
 from __future__ import annotations
 
+import os
 import re
+from datetime import datetime, timezone
+from pathlib import Path
 
+from babel.dates import format_date
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
 import state
+from checks import chapter_problems, pending_translations, read_pages, release_problems
 from datafiles import DataError
 from placeholders import PageProblems, substitute
 from pilot_pages import add_factor_pilots, step_pilots_markdown
@@ -26,16 +31,27 @@ def on_startup(command, dirty):
 
 def on_pre_build(config):
     # Read and validate once per site build, before anything is written; the Dutch pass reuses it.
-    if state.current_language(config) == state.DEFAULT_LANGUAGE or state.Data.site is None:
-        try:
-            state.load_data(config)
-            state.Data.problems = ""
-        except DataError as error:
-            if state.Data.command != "serve" or state.Data.site is None:
-                raise PluginError(str(error)) from None
-            # Editing under 'mkdocs serve': report, and keep serving the last good data.
-            state.Data.problems = str(error)
-            log.error("%s\nThe preview keeps showing the last valid data until this is fixed.", error)
+    if state.current_language(config) != state.DEFAULT_LANGUAGE and state.Data.site is not None:
+        return
+    try:
+        state.load_data(config)
+        pages = read_pages(Path(config.docs_dir))
+        problems = chapter_problems(Path(config.docs_dir), state.Data.site,
+                                    [pilot.id for pilot in state.Data.pilots.pilots], pages)
+        if os.environ.get("WEGWEISER_RELEASE") == "1":  # make build RELEASE=1, used to publish
+            problems += release_problems(state.project_root(config), state.Data.site)
+        message = (f"{len(problems)} problem{'s' if len(problems) > 1 else ''} in the chapters:\n  "
+                   + "\n  ".join(problems)) if problems else ""
+    except DataError as error:
+        message = str(error)
+    state.Data.problems = message
+    if not message:
+        state.load_history(config, pending_translations(pages))
+        return
+    if state.Data.command != "serve" or state.Data.site is None:
+        raise PluginError(message)
+    # Editing under 'mkdocs serve': report, and keep serving with the last valid data.
+    log.error("%s\nThe preview keeps showing the last valid data until this is fixed.", message)
 
 
 @event_priority(-150)  # after the i18n plugin has sorted the files by language
@@ -62,18 +78,6 @@ def on_files(files, config):
     return files
 
 
-def check_front_matter(markdown: str, page) -> list[str]:
-    """MkDocs silently shows broken front matter as page text; an editor must hear of it."""
-    source = f"docs/{page.file.src_uri}"
-    if markdown.lstrip().startswith("---"):
-        return [f"{source}:1: the front matter between the '---' lines is not valid YAML "
-                f"(put a text containing ': ' in double quotes)"]
-    if not str(page.meta.get("description", "")).strip():
-        return [f"{source}:1: the front matter needs a 'description:' (one sentence for search "
-                f"engines and link previews)"]
-    return []
-
-
 def body_start_line(source: str) -> int:
     """The file line on which the Markdown body starts, after the front matter MkDocs removed."""
     lines = source.split("\n")
@@ -93,9 +97,6 @@ def on_page_markdown(markdown, page, config, files):
         return markdown  # made from validated data by hooks/generated.py
     lang = page.file.locale
     path = state.page_path(page.file.src_uri)
-    problems = check_front_matter(markdown, page)
-    if problems:
-        raise PluginError("\n".join(problems))
     blocks = {"steps_overview": lambda: overview_markdown(state.Data.site, lang, path)}
     try:
         markdown = substitute(markdown, lang, state.Data.site, blocks, f"docs/{page.file.src_uri}",
@@ -130,3 +131,26 @@ def label_checklists(html: str) -> str:
 
 def on_page_content(html, page, config, files):
     return label_checklists(html)
+
+
+def on_page_context(context, page, config, nav):
+    """Below every page: when it last changed ("Stand: …") and where to edit it."""
+    lang = page.file.locale
+    ui = state.Data.site.ui_strings(lang)
+    generated = state.Data.generated.get(page.file.src_uri)
+    if generated is None:
+        source, changed = f"docs/{page.file.src_uri}", state.Data.file_times.get(f"docs/{page.file.src_uri}")
+    elif generated.startswith("pilots/"):
+        pilot_id = generated.removeprefix("pilots/").removesuffix(".md")
+        source = "data/pilots.yaml"
+        changed = state.Data.record_times.get((pilot_id, lang)) or state.Data.file_times.get(source)
+    else:
+        source, changed = None, None
+    page.meta["page_info"] = {
+        "updated": ui["last_updated"].format(date=format_date(
+            datetime.fromtimestamp(changed, tz=timezone.utc).date(), format="long", locale=lang)) if changed else "",
+        "edit_url": config.extra["edit_base"] + source if source else "",
+        "edit_label": ui["edit_page"],
+        "pending": ui["translation_pending"] if page.meta.get("translation") == "pending" else "",
+    }
+    return context

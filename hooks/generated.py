@@ -1,14 +1,17 @@
-"""MkDocs hook: the pilot pages, generated from data/pilots.yaml in both languages.
+"""MkDocs hook: pages generated from data in both languages – the pilot overview, one page per
+pilot (data/pilots.yaml) and the editors' translation status (git history).
 
 Design: the pages are registered as ordinary documentation files inside docs/<lang>/pilots/ that do
 not exist on disk, before mkdocs-static-i18n sorts the files (it pairs twins by path and drops files
 outside docs_dir); their Markdown is supplied in on_page_read_source. So the plugin gives them
 alternates, the language switcher, navigation, search entries and the sitemap like any chapter.
-Their addresses use each language's own folder name (data/labels.yaml ui.pilots_folder).
+Their addresses use each language's own folder names (data/labels.yaml ui.pilots_folder and
+ui.status_path).
 Only the overview is in the navigation, so the output grows linearly with the number of pilots.
 """
 from __future__ import annotations
 
+import json
 import re
 from html.parser import HTMLParser
 
@@ -17,7 +20,10 @@ from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
 import state
-from pilot_pages import OVERVIEW, overview_markdown, pilot_markdown, pilot_path
+from pilot_pages import OVERVIEW, link, overview_markdown, pilot_markdown, pilot_path
+from translation_status import report_markdown
+
+STATUS_PAGE = "editors/translation-status.md"
 
 LANGUAGES = ("de", "nl")
 _UNSAFE_SCHEME = re.compile(r"^\s*(?:javascript|data|vbscript):", re.I)
@@ -47,15 +53,17 @@ _sources = state.Data.generated
 
 
 def _dest(lang: str, page: str) -> str:
-    folder = state.Data.site.ui["pilots_folder"][lang]
     prefix = "" if lang == state.DEFAULT_LANGUAGE else f"{lang}/"
+    if page == STATUS_PAGE:
+        return f"{prefix}{state.Data.site.ui['status_path'][lang]}/index.html"
+    folder = state.Data.site.ui["pilots_folder"][lang]
     name = page.removeprefix("pilots/").removesuffix(".md")
     return f"{prefix}{folder}/" + ("" if name == "index" else f"{name}/") + "index.html"
 
 
 def on_files(files, config):
     _sources.clear()
-    pages = [OVERVIEW] + [pilot_path(p) for p in state.Data.pilots.pilots]
+    pages = [OVERVIEW] + [pilot_path(p) for p in state.Data.pilots.pilots] + [STATUS_PAGE]
     for lang in LANGUAGES:
         for page in pages:
             src_uri = f"{lang}/{page}"
@@ -74,6 +82,13 @@ def on_page_read_source(page, config):
         return None
     lang = page.file.src_uri.split("/", 1)[0]
     site, pilots = state.Data.site, state.Data.pilots
+    if page_path == STATUS_PAGE:
+        def lag_link(lag):
+            target = lag.name if lag.kind == "page" else pilot_path(next(p for p in pilots.pilots if p.id == lag.name))
+            return link(STATUS_PAGE, target)
+        ui = site.ui_strings(lang)
+        front = f"---\ndescription: {json.dumps(ui['status_description'], ensure_ascii=False)}\nsearch:\n  exclude: true\n---\n"
+        return front + report_markdown(state.Data.lags, ui, lag_link)
     if page_path == OVERVIEW:
         def url_of(path):
             return get_relative_url(_dest(lang, path).removesuffix("index.html"), page.file.url)

@@ -1,6 +1,7 @@
 """MkDocs hook: German and Dutch as equals.
 
-- every page must exist in both languages (the i18n plugin would silently fall back to German);
+- every page must exist in both languages (the i18n plugin would silently fall back to German;
+  checked in hooks/checks.py, which the build runs in hooks/chapters.py);
 - absolute hreflang links for both languages plus x-default, as search engines require;
 - one search index per language with that language's stemmer, so a search on a Dutch page finds
   Dutch pages only, and an inflected form finds its stem (see also hooks/theme_scripts.py);
@@ -26,26 +27,6 @@ _ALTERNATE_LINK = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[
 _CONFIG_SCRIPT = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
 
 _not_found_pages: dict[str, str] = {}
-
-
-def missing_twins(docs_dir: Path) -> list[str]:
-    """Messages for every Markdown page that exists in one language only."""
-    pages = {lang: {p.relative_to(docs_dir / lang).as_posix() for p in (docs_dir / lang).rglob("*.md")}
-             for lang in LANGUAGES}
-    messages = []
-    for lang, other in ((LANGUAGES[0], LANGUAGES[1]), (LANGUAGES[1], LANGUAGES[0])):
-        for path in sorted(pages[lang] - pages[other]):
-            messages.append(f"docs/{other}/{path} is missing: docs/{lang}/{path} needs its "
-                            f"{'Dutch' if other == 'nl' else 'German'} twin at the same path")
-    return messages
-
-
-def on_pre_build(config):
-    if state.current_language(config) != state.DEFAULT_LANGUAGE:
-        return
-    messages = missing_twins(Path(config.docs_dir))
-    if messages:
-        raise PluginError("Every page must exist in German and in Dutch:\n  " + "\n  ".join(messages))
 
 
 def absolute_alternates(page, site_url: str) -> str:

@@ -17,6 +17,20 @@ LABEL_GROUPS = ("benefits", "success_factors", "risk_factors", "countries", "sec
 FACTOR_PAGES = {"success_factors": "erfolgsfaktoren.md", "risk_factors": "risikofaktoren.md"}
 SITE_GROUPS = ("contact", "legal")
 STEP_FIELDS = ("key", "page", "title", "summary")
+# Words of the page frame that templates and hooks use; each must exist in data/labels.yaml ui.
+REQUIRED_UI = (
+    "step_of", "step_navigation", "step_previous", "step_next", "step_overview", "footer_navigation",
+    "search_dialog", "placeholder", "placeholder_notice", "not_found_title", "not_found_text",
+    "not_found_home", "og_locale", "share_subtitle", "share_image_alt", "pilots_folder", "pilots_title",
+    "pilots_description", "pilots_intro", "pilots_notice_title", "filter_legend", "filter_sector",
+    "filter_region", "filter_benefit", "filter_step", "filter_all", "filter_reset", "filter_result",
+    "pilot_facts", "pilot_fact", "pilot_value", "pilot_sector", "pilot_regions", "pilot_form",
+    "pilot_year", "pilot_step", "pilot_partners", "pilot_story", "pilot_lessons", "pilot_benefits",
+    "pilot_success_factors", "pilot_risk_factors", "pilots_back", "pilots_none", "pilots_at_step",
+    "pilots_showing", "last_updated", "edit_page", "translation_pending", "language_de", "language_nl",
+    "status_path", "status_title", "status_description", "status_intro", "status_none",
+    "status_changed", "status_item", "status_newer", "status_waiting", "status_pending",
+)
 
 
 @dataclass(frozen=True)
@@ -52,6 +66,7 @@ class SiteData:
         self.ui = ui  # key -> {de, nl}
         self.footer = footer  # [{page|mail, label: {de, nl}}]
         self.site = site  # group -> key -> str | {de, nl} | Placeholder per language
+        self.site_lines: dict = {}  # 'group.key' -> line in data/site.yaml
 
     def step(self, key: str) -> Step | None:
         return next((s for s in self.steps if s.key == key), None)
@@ -90,6 +105,12 @@ class SiteData:
         return [f"{group}.{key}" for group, values in self.site.items()
                 for key, value in values.items() if isinstance(value, dict) and "placeholder" in value]
 
+    def placeholder_problems(self) -> list[str]:
+        """For a release: every placeholder left, with its line in data/site.yaml."""
+        return [f"data/site.yaml:{self.site_lines.get(name, '?')}: '{name}' is still a placeholder "
+                f"({self.lookup(name, 'de').text}); enter the real fact before publishing"
+                for name in self.placeholders()]
+
     def label(self, group: str, key: str, lang: str) -> str:
         """The label of an enumeration key; the key must have been validated."""
         if group == "steps":
@@ -114,11 +135,18 @@ def load_site_data(root: Path) -> SiteData:
     regions = _read_regions(labels_doc, problems)
     _check_factor_anchors(labels_doc, labels, root, problems)
     ui = _read_label_group(labels_doc, "ui", problems)
+    for key in REQUIRED_UI:
+        if key not in ui:
+            problems.append(labels_doc.problem(("ui",), f"the label '{key}' is missing; the site's "
+                                               f"templates need it in German and Dutch"))
     footer = _read_footer(labels_doc, root, problems)
     site = {group: _read_site_group(site_doc, group, problems) for group in SITE_GROUPS}
     if problems:
         raise DataError(problems)
-    return SiteData(steps, labels, regions, ui, footer, site)
+    data = SiteData(steps, labels, regions, ui, footer, site)
+    data.site_lines = {f"{group}.{key}": site_doc.position((group, key))[0]
+                       for group in SITE_GROUPS for key in site[group]}
+    return data
 
 
 def _load(root: Path, relative: str, problems: list) -> YamlDocument | None:

@@ -34,6 +34,9 @@ class Data:
     generated: dict = {}  # src_uri of a page made from data -> its page path below docs/<lang>/
     command = "build"  # the mkdocs command: 'build' or 'serve'
     problems = ""  # under 'serve': the data problems of the last reload, shown on every page
+    file_times: dict = {}  # path -> time of its last commit (hooks/history.py)
+    record_times: dict = {}  # (pilot id, language) -> time of the last change of its texts
+    lags: list = []  # twins changed at different times (the translation status)
 
 
 def load_data(config: MkDocsConfig) -> None:
@@ -47,3 +50,13 @@ def load_data(config: MkDocsConfig) -> None:
     root = project_root(config)
     site = load_site_data(root)
     Data.site, Data.pilots = site, load_pilots(root, site)
+
+
+def load_history(config: MkDocsConfig, pending: frozenset) -> None:
+    """Dates of the last changes and the translation status, from git, once per site build."""
+    from history import file_times, record_times, translation_lags
+
+    root = project_root(config)
+    Data.file_times, Data.record_times = file_times(root), record_times(root)
+    Data.lags = translation_lags(root, Data.file_times, Data.record_times,
+                                 [pilot.id for pilot in Data.pilots.pilots], pending)

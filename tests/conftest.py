@@ -19,15 +19,21 @@ from bs4 import BeautifulSoup
 ROOT = Path(__file__).resolve().parents[1]
 SITE_URL = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\nhooks:")[0])["site_url"]
 LANGUAGES = ("de", "nl")
-PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "hooks", "overrides")
-# Generated pilot pages live in a folder named in each language; every other page keeps its path.
-PILOT_FOLDERS = yaml.safe_load((ROOT / "data" / "labels.yaml").read_text(encoding="utf-8"))["ui"]["pilots_folder"]
+PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "hooks", "overrides", "tools", "fonts")
+# Generated pages live in folders named in each language; every other page keeps its path.
+UI = yaml.safe_load((ROOT / "data" / "labels.yaml").read_text(encoding="utf-8"))["ui"]
+LOCALISED_FOLDERS = [UI["pilots_folder"], UI["status_path"]]
+# The editors' translation status: linked from CONTRIBUTING.md only, and kept out of search.
+EDITOR_PAGES = {lang: UI["status_path"][lang] + "/" for lang in LANGUAGES}
 
 
 def twin(page: str, from_lang: str, to_lang: str) -> str:
     """The path of a page's twin in the other language (paths below the language root)."""
-    source, target = PILOT_FOLDERS[from_lang] + "/", PILOT_FOLDERS[to_lang] + "/"
-    return target + page[len(source):] if page.startswith(source) else page
+    for folder in LOCALISED_FOLDERS:
+        source, target = folder[from_lang] + "/", folder[to_lang] + "/"
+        if page.startswith(source):
+            return target + page[len(source):]
+    return page
 
 
 def run_mkdocs(*args: str, cwd: Path) -> subprocess.CompletedProcess:

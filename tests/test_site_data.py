@@ -7,7 +7,7 @@ import pytest
 
 from conftest import ROOT, copy_project, run_mkdocs
 from datafiles import DataError, load_yaml
-from languages import missing_twins
+from checks import missing_twins
 from placeholders import PageProblems, escape_text, substitute
 from sitedata import Placeholder, load_site_data
 
@@ -126,7 +126,7 @@ def test_missing_twin_is_named(project):
     (lambda p: (p / "data" / "pilots.yaml").unlink(), "data/pilots.yaml: the file is missing"),
     (lambda p: (p / "docs" / "de" / "praxis.md").write_text(
         "---\ndescription: Recht: kurz\n---\n# Praxis\n", encoding="utf-8"),
-     "docs/de/praxis.md:1: the front matter between the '---' lines is not valid YAML"),
+     "docs/de/praxis.md:2: the front matter between the '---' lines is not valid YAML"),
 ])
 def test_build_stops_with_a_clear_message(tmp_path, breakage, expected):
     project = copy_project(tmp_path)
@@ -147,3 +147,22 @@ def test_mail_links_and_placeholders_in_link_targets():
         substitute("[Schreiben](mailto:{{ legal.email }})", "de", data, {}, "docs/de/x.md")
     assert caught.value.lines == ["docs/de/x.md:1: '{{ legal.email }}' cannot stand inside a link target; "
                                   "write an e-mail link as {{ mail legal.email }}"]
+
+
+def test_every_interface_label_the_code_uses_is_required_of_the_data():
+    import re
+    from sitedata import REQUIRED_UI
+
+    code = "".join(path.read_text(encoding="utf-8") for folder in ("hooks", "overrides")
+                   for path in (ROOT / folder).rglob("*") if path.suffix in (".py", ".html"))
+    used = set(re.findall(r"""ui(?:_strings\([^)]*\))?\[["']([a-z_]+)["']\]|ui\.([a-z_]+)""", code))
+    used = {a or b for a, b in used} - {"de", "nl", "get", "items"}
+    assert used <= set(REQUIRED_UI), used - set(REQUIRED_UI)
+
+
+def test_a_missing_interface_label_is_named(project):
+    labels = project / "data" / "labels.yaml"
+    text = labels.read_text(encoding="utf-8")
+    labels.write_text(text.replace("  edit_page:\n    de: Seite bearbeiten\n    nl: Pagina bewerken\n", ""),
+                      encoding="utf-8")
+    assert any("the label 'edit_page' is missing" in problem for problem in problems_of(project))

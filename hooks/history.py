@@ -1,0 +1,106 @@
+"""When each page and each pilot record last changed, per language, read from git history.
+
+Used for "Stand: …" on every page and for the translation status (twins changed at different times).
+Without git history (an export without .git) there are no dates and no status entries.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+LANGUAGES = ("de", "nl")
+PILOTS_FILE = "data/pilots.yaml"
+PILOT_TEXT_FIELDS = ("title", "summary", "story", "lessons")
+
+
+def _git(root: Path, *args: str) -> str | None:
+    try:
+        result = subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True, timeout=60)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    return result.stdout if result.returncode == 0 else None
+
+
+def file_times(root: Path) -> dict[str, int]:
+    """Path -> commit time (Unix seconds) of the last commit that changed it, for docs/ and data/."""
+    log = _git(root, "log", "--format=%x00%ct", "--name-only", "--", "docs", "data")
+    times: dict[str, int] = {}
+    if not log:
+        return times
+    for entry in log.split("\x00")[1:]:
+        lines = entry.strip().split("\n")
+        for name in lines[1:]:
+            times.setdefault(name.strip(), int(lines[0]))
+    return times
+
+
+def _fingerprints(text: str) -> dict[tuple[str, str], str]:
+    """(pilot id, language) -> hash of that language's texts of the record."""
+    try:
+        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError:
+        return {}
+    prints = {}
+    for record in (data or {}).get("pilots") or []:
+        if not isinstance(record, dict) or "id" not in record:
+            continue
+        for lang in LANGUAGES:
+            texts = [record.get(name, {}).get(lang) if isinstance(record.get(name), dict) else None
+                     for name in PILOT_TEXT_FIELDS]
+            prints[(record["id"], lang)] = hashlib.sha1(json.dumps(texts, sort_keys=True).encode()).hexdigest()
+    return prints
+
+
+def record_times(root: Path) -> dict[tuple[str, str], int]:
+    """(pilot id, language) -> commit time of the last change to that record's texts in that language."""
+    log = _git(root, "log", "--format=%H %ct", "--", PILOTS_FILE)
+    if not log:
+        return {}
+    commits = [line.split() for line in log.strip().split("\n")][::-1]  # oldest first
+    times, previous = {}, {}
+    for sha, when in commits:
+        current = _fingerprints(_git(root, "show", f"{sha}:{PILOTS_FILE}") or "")
+        for key, value in current.items():
+            if previous.get(key) != value:
+                times[key] = int(when)
+        previous = current
+    return times
+
+
+@dataclass(frozen=True)
+class Lag:
+    """A page or record whose one language changed after the other."""
+    kind: str  # "page" or "pilot"
+    name: str  # path below docs/<lang>/ or pilot id
+    newer: str  # language changed last
+    newer_time: int
+    older_time: int
+    pending: bool = False  # the older twin is marked 'translation: pending'
+
+
+def translation_lags(root: Path, files: dict, records: dict, pilot_ids: list[str],
+                     pending: frozenset = frozenset()) -> list[Lag]:
+    """Twins changed at different times, newest change first.
+
+    files and records come from file_times() and record_times(); pending holds (language, page) of
+    pages marked 'translation: pending' in their front matter.
+    """
+    lags = []
+    pages = sorted(p.relative_to(root / "docs" / "de").as_posix() for p in (root / "docs" / "de").rglob("*.md"))
+    for page in pages:
+        german, dutch = files.get(f"docs/de/{page}"), files.get(f"docs/nl/{page}")
+        if german and dutch and german != dutch:
+            newer = "de" if german > dutch else "nl"
+            older = "nl" if newer == "de" else "de"
+            lags.append(Lag("page", page, newer, max(german, dutch), min(german, dutch), (older, page) in pending))
+    for pilot_id in pilot_ids:
+        german, dutch = records.get((pilot_id, "de")), records.get((pilot_id, "nl"))
+        if german and dutch and german != dutch:
+            newer = "de" if german > dutch else "nl"
+            lags.append(Lag("pilot", pilot_id, newer, max(german, dutch), min(german, dutch)))
+    return sorted(lags, key=lambda lag: (-lag.newer_time, lag.kind, lag.name))
