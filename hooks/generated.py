@@ -20,6 +20,7 @@ from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
 import state
+from pilot_map import map_html
 from pilot_pages import OVERVIEW, link, overview_markdown, pilot_markdown, pilot_path
 from translation_status import report_markdown
 
@@ -92,7 +93,8 @@ def on_page_read_source(page, config):
     if page_path == OVERVIEW:
         def url_of(path):
             return get_relative_url(_dest(lang, path).removesuffix("index.html"), page.file.url)
-        return overview_markdown(site, pilots, lang, url_of)
+        map_block = map_html(state.project_root(config), site, pilots, lang, lambda p: url_of(pilot_path(p)))
+        return overview_markdown(site, pilots, lang, url_of, map_block)
     pilot = next(p for p in pilots.pilots if pilot_path(p) == page_path)
     return pilot_markdown(site, pilots, pilot, lang)
 

@@ -47,11 +47,13 @@ def _regions(pilot: Pilot) -> list[str]:
     return list(dict.fromkeys(partner["region"] for partner in pilot["partners"]))
 
 
-def overview_markdown(site: SiteData, pilots: PilotData, lang: str, url_of) -> str:
-    """All pilots as cards; the filter form shows only where scripts run (see wegweiser.css)."""
+def overview_markdown(site: SiteData, pilots: PilotData, lang: str, url_of, map_block: str) -> str:
+    """The map, then all pilots as cards; the filter form shows only where scripts run (see wegweiser.css)."""
     ui = site.ui_strings(lang)
     lines = [_front_matter(ui["pilots_description"]), f"# {escape_text(ui['pilots_title'])}", "",
-             *_notice(pilots, lang, ui), escape_text(ui["pilots_intro"]), ""]
+             *_notice(pilots, lang, ui), escape_text(ui["pilots_intro"]), "",
+             f"## {escape_text(ui['map_heading'])} {{#map}}", "", map_block, "",
+             f"## {escape_text(ui['pilots_list_heading'])} {{#list}}", ""]
     total = len(pilots.pilots)
     lines += [f'<form class="pilot-filter" data-result-template="{_attr(ui["filter_result"])}">',
               f'<fieldset><legend>{html.escape(ui["filter_legend"])}</legend>']
@@ -78,7 +80,7 @@ def overview_markdown(site: SiteData, pilots: PilotData, lang: str, url_of) -> s
         href = url_of(pilot_path(pilot))
         lines += [
             f'<li class="pilot-card" {attributes}>',
-            f'<h2 class="pilot-card__title"><a href="{_attr(href)}">{html.escape(pilot["title"][lang])}</a></h2>',
+            f'<h3 class="pilot-card__title"><a href="{_attr(href)}">{html.escape(pilot["title"][lang])}</a></h3>',
             f'<p>{html.escape(pilot["summary"][lang])}</p>',
             '<dl class="pilot-card__facts">',
             f'<dt>{html.escape(ui["pilot_sector"])}</dt><dd>{html.escape(site.label("sectors", pilot["sector"], lang))}</dd>',

@@ -30,6 +30,7 @@ REQUIRED_UI = (
     "pilots_showing", "last_updated", "edit_page", "translation_pending", "language_de", "language_nl",
     "status_path", "status_title", "status_description", "status_intro", "status_none",
     "status_changed", "status_item", "status_newer", "status_waiting", "status_pending",
+    "map_heading", "map_title", "map_caption", "map_list", "pilots_list_heading",
 )
 
 

@@ -131,3 +131,19 @@ def test_an_eleventh_pilot_needs_one_record_and_appears_everywhere(tmp_path):
         other = "nl" if lang == "de" else "de"
         assert built.resolve(built.file_of(lang, page), switch["href"]) == \
             ("" if other == "de" else "nl/") + pilot_page(other, "elfte-pilot")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_map_links_every_pilot_and_a_text_list_says_the_same(site, lang):
+    file = site.file_of(lang, pilot_page(lang))
+    soup = site.soup(file)
+    prefix = "" if lang == "de" else "nl/"
+    expected = [prefix + pilot_page(lang, p["id"]) for p in PILOTS["pilots"]]
+    svg_links = [site.resolve(file, a["href"]) for a in soup.select("figure.pilot-map svg a")]
+    assert svg_links == expected
+    assert all(a.find("title").get_text().endswith(p["title"][lang])
+               for a, p in zip(soup.select("figure.pilot-map svg a"), PILOTS["pilots"]))
+    assert [site.resolve(file, a["href"]) for a in soup.select("ol.pilot-map__list a")] == expected
+    regions = {r["region"] for p in PILOTS["pilots"] for r in p["partners"]}
+    labels = {LABELS["regions"][key][lang] for key in regions}
+    assert labels <= {text.get_text() for text in soup.select("svg text.pilot-map__region")}
