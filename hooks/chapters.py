@@ -9,12 +9,14 @@ from pathlib import Path
 from babel.dates import format_date
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.utils import get_relative_url
 
 import state
 from checks import chapter_problems, pending_translations, read_pages, release_problems
 from datafiles import DataError
 from placeholders import PageProblems, substitute
 from pilot_pages import add_factor_pilots, step_pilots_markdown
+from selfcheck import selfcheck_html
 from steps import overview_markdown, step_navigation
 
 log = get_plugin_logger("wegweiser")
@@ -97,7 +99,13 @@ def on_page_markdown(markdown, page, config, files):
         return markdown  # made from validated data by hooks/generated.py
     lang = page.file.locale
     path = state.page_path(page.file.src_uri)
-    blocks = {"steps_overview": lambda: overview_markdown(state.Data.site, lang, path)}
+    def site_url(target: str) -> str:
+        """URL of a page (path below docs/<lang>/) relative to this page, for raw HTML."""
+        return get_relative_url(files.get_file_from_path(f"{lang}/{target}").url, page.url)
+
+    blocks = {"steps_overview": lambda: overview_markdown(state.Data.site, lang, path),
+              "selfcheck": lambda: selfcheck_html(state.Data.site, state.Data.selfcheck, state.Data.pilots,
+                                                  lang, path, site_url)}
     try:
         markdown = substitute(markdown, lang, state.Data.site, blocks, f"docs/{page.file.src_uri}",
                               first_line=body_start_line(page.file.content_string))

@@ -31,6 +31,8 @@ REQUIRED_UI = (
     "status_path", "status_title", "status_description", "status_intro", "status_none",
     "status_changed", "status_item", "status_newer", "status_waiting", "status_pending",
     "map_heading", "map_title", "map_caption", "map_list", "pilots_list_heading",
+    "check_privacy", "check_submit", "check_reset", "check_result", "check_summary", "check_incomplete",
+    "check_strongest", "check_weakest", "check_pilots", "check_print",
 )
 
 

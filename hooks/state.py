@@ -31,6 +31,7 @@ class Data:
     Under 'mkdocs serve' a failed reload keeps the last good data, so the site stays readable."""
     site = None  # sitedata.SiteData
     pilots = None  # pilots.PilotData
+    selfcheck = None  # the questions of the Partnerschafts-Check (hooks/selfcheck.py)
     generated: dict = {}  # src_uri of a page made from data -> its page path below docs/<lang>/
     command = "build"  # the mkdocs command: 'build' or 'serve'
     problems = ""  # under 'serve': the data problems of the last reload, shown on every page
@@ -44,12 +45,22 @@ def load_data(config: MkDocsConfig) -> None:
 
     Raises DataError listing every problem of every file.
     """
+    from datafiles import DataError
     from pilots import load_pilots
+    from selfcheck import load_selfcheck
     from sitedata import load_site_data
 
     root = project_root(config)
     site = load_site_data(root)
-    Data.site, Data.pilots = site, load_pilots(root, site)
+    problems, loaded = [], {}
+    for name, load in (("pilots", load_pilots), ("selfcheck", load_selfcheck)):
+        try:
+            loaded[name] = load(root, site)
+        except DataError as error:
+            problems += error.problems
+    if problems:
+        raise DataError(problems)
+    Data.site, Data.pilots, Data.selfcheck = site, loaded["pilots"], loaded["selfcheck"]
 
 
 def load_history(config: MkDocsConfig, pending: frozenset) -> None:

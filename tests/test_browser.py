@@ -231,3 +231,41 @@ def test_screenshots_for_review(browser, served_site, device, viewport):
         assert not tab.external and not tab.errors
     finally:
         tab.close()
+
+
+SELFCHECK = yaml.safe_load((ROOT / "data" / "selfcheck.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_partnership_check_scores_fixed_answers_in_the_browser(reader, lang):
+    page = reader.open(lang_path(lang, "check/"))
+    answers = {"trust": 3, "endurance": 3, "language": 0, "dependence": 0}
+    for fieldset in page.query_selector_all("fieldset[data-factor]"):
+        value = answers.get(fieldset.get_attribute("data-factor"), 2)
+        fieldset.query_selector(f'input[value="{value}"]').check()
+    page.keyboard.press("Tab")
+    page.click("form[data-selfcheck] button[type=submit]")
+    result = page.locator(".selfcheck-result")
+    assert result.is_visible()
+    assert page.evaluate("document.activeElement.id") == "selfcheck-result-title"
+    assert result.locator('[role="status"]').inner_text().startswith(
+        {"de": f"Sie haben {len(SELFCHECK['questions'])} von", "nl": f"U hebt {len(SELFCHECK['questions'])} van"}[lang])
+    strongest = result.locator(".selfcheck-result__strongest > li").evaluate_all(
+        "items => items.map(i => i.getAttribute('data-factor'))")
+    weakest = result.locator(".selfcheck-result__weakest > li").evaluate_all(
+        "items => items.map(i => i.getAttribute('data-factor'))")
+    assert strongest == ["trust", "endurance"] and weakest == ["language", "dependence"]
+    link = result.locator('.selfcheck-result__weakest > li[data-factor="language"] > a')
+    assert link.get_attribute("href").endswith("risikofaktoren/#language")
+    assert not reader.external and not reader.errors
+
+
+def test_partnership_check_without_javascript_is_a_checklist_that_sends_nothing(browser, served_site):
+    tab = Reader(browser, served_site, java_script_enabled=False)
+    try:
+        page = tab.open("check/")
+        assert page.locator("fieldset legend").count() == len(SELFCHECK["questions"])
+        assert not page.locator("form[data-selfcheck] button[type=submit]").is_visible()
+        assert page.get_attribute("form[data-selfcheck]", "method") == "dialog"
+    finally:
+        tab.close()

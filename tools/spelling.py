@@ -17,7 +17,7 @@ from datafiles import load_yaml  # noqa: E402
 DICTIONARIES = {"de": "de_DE", "nl": "nl_NL"}
 LANGUAGE_NAMES = {"de": "German", "nl": "Dutch"}
 WORD_LISTS = ROOT / "data" / "spelling"
-DATA_FILES = ("data/labels.yaml", "data/site.yaml", "data/pilots.yaml")
+DATA_FILES = ("data/labels.yaml", "data/site.yaml", "data/pilots.yaml", "data/selfcheck.yaml")
 
 # What is not prose: code, link targets, references to data, anchors, HTML, addresses.
 NOT_PROSE = [
