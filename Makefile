@@ -10,7 +10,7 @@ CHROMIUM := /usr/bin/chromium
 # Debian packages are installed with apt-get: as root directly, otherwise through sudo.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: serve build test check check-tools spelling-tools translation-status external-links benchmark lock clean
+.PHONY: serve build test check check-tools spelling-tools pdf-tools translation-status external-links benchmark lock clean
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,7 +23,7 @@ serve: $(STAMP)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 # RELEASE=1 (the deploy workflow) refuses placeholders in the legal and contact data.
-build: $(STAMP)
+build: $(STAMP) pdf-tools
 	WEGWEISER_RELEASE=$(RELEASE) $(BIN)/mkdocs build --strict --clean
 
 # The editors' quick check: data, chapters, links and anchors, twins, placeholders, spelling.
@@ -37,6 +37,13 @@ translation-status: $(STAMP)
 # Weekly in CI: links to other websites that no longer answer.
 external-links: build
 	$(BIN)/python tools/external_links.py
+
+# WeasyPrint (the PDF of the guide) draws text with Pango from Debian's packages.
+pdf-tools:
+	@ldconfig -p | grep -q libpangoft2-1.0 || { \
+	  echo "Installing Pango for the PDF"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq \
+	    --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0 >/dev/null; }
 
 spelling-tools:
 	@command -v hunspell >/dev/null && test -f /usr/share/hunspell/de_DE.dic && test -f /usr/share/hunspell/nl_NL.dic || { \
@@ -56,7 +63,7 @@ check-tools:
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq \
 	    --no-install-recommends chromium default-jre-headless fonts-dejavu-core >/dev/null; }
 
-test: $(STAMP) $(NODE_STAMP) check-tools spelling-tools
+test: $(STAMP) $(NODE_STAMP) check-tools spelling-tools pdf-tools
 	$(BIN)/python -m pytest
 
 # Speed and size figures (not tests): build time against a stock build, and Lighthouse scores.

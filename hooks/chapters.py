@@ -1,6 +1,7 @@
 """MkDocs hook: data into chapters – references, the step list, step navigation, footer links."""
 from __future__ import annotations
 
+import html
 import os
 import re
 from datetime import datetime, timezone
@@ -103,7 +104,16 @@ def on_page_markdown(markdown, page, config, files):
         """URL of a page (path below docs/<lang>/) relative to this page, for raw HTML."""
         return get_relative_url(files.get_file_from_path(f"{lang}/{target}").url, page.url)
 
+    def pdf_links() -> str:
+        # Both languages' PDFs, the page's own first (made after the pages, see hooks/pdf.py).
+        ui_all = {code: state.Data.site.ui_strings(code) for code in ("de", "nl")}
+        items = [f'<li><a href="{get_relative_url(state.Data.site.pdf_path(code), page.url)}" hreflang="{code}" '
+                 f'type="application/pdf">{html.escape(ui_all[code]["pdf_download"])}</a></li>'
+                 for code in sorted(ui_all, key=lambda code: code != lang)]
+        return "\n\n<ul class=\"pdf-downloads\">" + "".join(items) + "</ul>\n\n"
+
     blocks = {"steps_overview": lambda: overview_markdown(state.Data.site, lang, path),
+              "pdf_download": pdf_links,
               "selfcheck": lambda: selfcheck_html(state.Data.site, state.Data.selfcheck, state.Data.pilots,
                                                   lang, path, site_url)}
     try:

@@ -33,6 +33,7 @@ REQUIRED_UI = (
     "map_heading", "map_title", "map_caption", "map_list", "pilots_list_heading",
     "check_privacy", "check_submit", "check_reset", "check_result", "check_summary", "check_incomplete",
     "check_strongest", "check_weakest", "check_pilots", "check_print",
+    "pdf_file", "pdf_edition", "pdf_contents", "pdf_download",
 )
 
 
@@ -121,6 +122,10 @@ class SiteData:
         if group == "regions":
             return self.regions[key].label[lang]
         return self.labels[group][key][lang]
+
+    def pdf_path(self, lang: str) -> str:
+        """Where the build puts the guide as a PDF (hooks/pdf.py), relative to the site root."""
+        return f"downloads/{self.ui['pdf_file'][lang]}"
 
     def ui_strings(self, lang: str) -> dict:
         return {key: texts[lang] for key, texts in self.ui.items()}
