@@ -16,6 +16,7 @@ import state
 from checks import chapter_problems, pending_translations, read_pages, release_problems
 from datafiles import DataError
 from placeholders import PageProblems, substitute
+from glossary import mark_terms
 from pilot_pages import add_factor_pilots, step_pilots_markdown
 from selfcheck import selfcheck_html
 from steps import overview_markdown, step_navigation
@@ -172,3 +173,18 @@ def on_page_context(context, page, config, nav):
         "pending": ui["translation_pending"] if page.meta.get("translation") == "pending" else "",
     }
     return context
+
+
+def on_post_page(output, page, config):
+    """Mark glossary terms in the chapter text; after the search index has its text, so the
+    explanations do not turn up in search results for every page."""
+    if page.file.src_uri in state.Data.generated:
+        return output
+    lang = page.file.locale
+    prefix = "" if lang == state.DEFAULT_LANGUAGE else f"{lang}/"
+    glossary_url = get_relative_url(f"{prefix}{state.Data.site.ui['glossary_path'][lang]}/", page.url)
+    start = output.find("<article")
+    end = output.find("</article>", start)
+    if start < 0 or end < 0:
+        return output
+    return output[:start] + mark_terms(output[start:end], state.Data.glossary, lang, glossary_url) + output[end:]

@@ -1,12 +1,13 @@
 """MkDocs hook: pages generated from data in both languages – the pilot overview, one page per
-pilot (data/pilots.yaml) and the editors' translation status (git history).
+pilot (data/pilots.yaml), the glossary (data/glossary.yaml) and the editors' translation status
+(git history).
 
 Design: the pages are registered as ordinary documentation files inside docs/<lang>/pilots/ that do
 not exist on disk, before mkdocs-static-i18n sorts the files (it pairs twins by path and drops files
 outside docs_dir); their Markdown is supplied in on_page_read_source. So the plugin gives them
 alternates, the language switcher, navigation, search entries and the sitemap like any chapter.
-Their addresses use each language's own folder names (data/labels.yaml ui.pilots_folder and
-ui.status_path).
+Their addresses use each language's own folder names (data/labels.yaml ui.pilots_folder,
+ui.glossary_path and ui.status_path).
 Only the overview is in the navigation, so the output grows linearly with the number of pilots.
 """
 from __future__ import annotations
@@ -20,6 +21,7 @@ from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
 import state
+from glossary import GLOSSARY_PAGE, glossary_markdown
 from pilot_map import map_html
 from pilot_pages import OVERVIEW, link, overview_markdown, pilot_markdown, pilot_path
 from translation_status import report_markdown
@@ -57,6 +59,8 @@ def _dest(lang: str, page: str) -> str:
     prefix = "" if lang == state.DEFAULT_LANGUAGE else f"{lang}/"
     if page == STATUS_PAGE:
         return f"{prefix}{state.Data.site.ui['status_path'][lang]}/index.html"
+    if page == GLOSSARY_PAGE:
+        return f"{prefix}{state.Data.site.ui['glossary_path'][lang]}/index.html"
     folder = state.Data.site.ui["pilots_folder"][lang]
     name = page.removeprefix("pilots/").removesuffix(".md")
     return f"{prefix}{folder}/" + ("" if name == "index" else f"{name}/") + "index.html"
@@ -64,7 +68,7 @@ def _dest(lang: str, page: str) -> str:
 
 def on_files(files, config):
     _sources.clear()
-    pages = [OVERVIEW] + [pilot_path(p) for p in state.Data.pilots.pilots] + [STATUS_PAGE]
+    pages = [OVERVIEW] + [pilot_path(p) for p in state.Data.pilots.pilots] + [STATUS_PAGE, GLOSSARY_PAGE]
     for lang in LANGUAGES:
         for page in pages:
             src_uri = f"{lang}/{page}"
@@ -83,6 +87,8 @@ def on_page_read_source(page, config):
         return None
     lang = page.file.src_uri.split("/", 1)[0]
     site, pilots = state.Data.site, state.Data.pilots
+    if page_path == GLOSSARY_PAGE:
+        return glossary_markdown(site, state.Data.glossary, lang)
     if page_path == STATUS_PAGE:
         def lag_link(lag):
             target = lag.name if lag.kind == "page" else pilot_path(next(p for p in pilots.pilots if p.id == lag.name))

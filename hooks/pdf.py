@@ -19,7 +19,7 @@ import state
 
 FONTS = Path(__file__).resolve().parents[1] / "fonts"
 LEFT_OUT = ("check.md", "leichte-sprache.md", "impressum.md", "datenschutz.md", "barrierefreiheit.md")
-REMOVED = ("a.headerlink", ".page-info", ".step-pager", "form", "template", ".selfcheck-tool", "script",
+REMOVED = ("a.headerlink", ".glossary-tip", ".page-info", ".step-pager", "form", "template", ".selfcheck-tool", "script",
            ".md-content__button", ".pilot-map__list")
 
 PDF_CSS = """
@@ -60,6 +60,8 @@ def page_file(lang: str, page: str, site) -> str:
         name = page.removeprefix("pilots/").removesuffix(".md")
         folder = site.ui["pilots_folder"][lang]
         return f"{prefix}{folder}/" + ("" if name == "index" else f"{name}/") + "index.html"
+    if page == "glossary.md":
+        return f"{prefix}{site.ui['glossary_path'][lang]}/index.html"
     if page.endswith("index.md"):
         return prefix + page.removesuffix("index.md") + "index.html"
     return prefix + page.removesuffix(".md") + "/index.html"

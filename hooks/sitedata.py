@@ -34,6 +34,9 @@ REQUIRED_UI = (
     "check_privacy", "check_submit", "check_reset", "check_result", "check_summary", "check_incomplete",
     "check_strongest", "check_weakest", "check_pilots", "check_print",
     "pdf_file", "pdf_edition", "pdf_contents", "pdf_download",
+    "glossary_path", "glossary_title", "glossary_description", "glossary_intro", "glossary_meaning",
+    "glossary_note", "glossary_source", "glossary_flag_equivalent", "glossary_flag_approximate",
+    "glossary_flag_no_equivalent", "glossary_flag_false_friend",
 )
 
 

@@ -32,6 +32,7 @@ class Data:
     site = None  # sitedata.SiteData
     pilots = None  # pilots.PilotData
     selfcheck = None  # the questions of the Partnerschafts-Check (hooks/selfcheck.py)
+    glossary = None  # the German–Dutch terms (hooks/glossary.py)
     generated: dict = {}  # src_uri of a page made from data -> its page path below docs/<lang>/
     command = "build"  # the mkdocs command: 'build' or 'serve'
     problems = ""  # under 'serve': the data problems of the last reload, shown on every page
@@ -46,6 +47,7 @@ def load_data(config: MkDocsConfig) -> None:
     Raises DataError listing every problem of every file.
     """
     from datafiles import DataError
+    from glossary import load_glossary
     from pilots import load_pilots
     from selfcheck import load_selfcheck
     from sitedata import load_site_data
@@ -53,7 +55,8 @@ def load_data(config: MkDocsConfig) -> None:
     root = project_root(config)
     site = load_site_data(root)
     problems, loaded = [], {}
-    for name, load in (("pilots", load_pilots), ("selfcheck", load_selfcheck)):
+    for name, load in (("pilots", load_pilots), ("selfcheck", load_selfcheck),
+                       ("glossary", lambda root, site: load_glossary(root))):
         try:
             loaded[name] = load(root, site)
         except DataError as error:
@@ -61,6 +64,7 @@ def load_data(config: MkDocsConfig) -> None:
     if problems:
         raise DataError(problems)
     Data.site, Data.pilots, Data.selfcheck = site, loaded["pilots"], loaded["selfcheck"]
+    Data.glossary = loaded["glossary"]
 
 
 def load_history(config: MkDocsConfig, pending: frozenset) -> None:

@@ -17,7 +17,8 @@ from datafiles import load_yaml  # noqa: E402
 DICTIONARIES = {"de": "de_DE", "nl": "nl_NL"}
 LANGUAGE_NAMES = {"de": "German", "nl": "Dutch"}
 WORD_LISTS = ROOT / "data" / "spelling"
-DATA_FILES = ("data/labels.yaml", "data/site.yaml", "data/pilots.yaml", "data/selfcheck.yaml")
+DATA_FILES = ("data/labels.yaml", "data/site.yaml", "data/pilots.yaml", "data/selfcheck.yaml",
+              "data/glossary.yaml")
 
 # What is not prose: code, link targets, references to data, anchors, HTML, addresses.
 NOT_PROSE = [
@@ -26,6 +27,7 @@ NOT_PROSE = [
     re.compile(r"\{\{.*?\}\}"),
     re.compile(r"\{[a-z_]+\}"),  # fields filled in by the build, e.g. {date}
     re.compile(r"^\S*/\S*$"),  # a path such as redaktion/uebersetzungsstand
+    re.compile(r"\S+\.(?:pdf|md|yaml|json|html)\b"),  # a file name
     re.compile(r"\{[:#.][^}]*\}"),
     re.compile(r"<[^>]+>"),
     re.compile(r"https?://\S+|\S+@\S+\.\w+"),
