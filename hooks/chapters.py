@@ -16,7 +16,7 @@ import state
 from checks import chapter_problems, pending_translations, read_pages, release_problems
 from datafiles import DataError
 from placeholders import PageProblems, substitute
-from glossary import mark_terms
+from glossary import GLOSSARY_PAGE, mark_terms
 from pilot_pages import add_factor_pilots, step_pilots_markdown
 from selfcheck import selfcheck_html
 from steps import overview_markdown, step_navigation
@@ -163,6 +163,9 @@ def on_page_context(context, page, config, nav):
         pilot_id = generated.removeprefix("pilots/").removesuffix(".md")
         source = "data/pilots.yaml"
         changed = state.Data.record_times.get((pilot_id, lang)) or state.Data.file_times.get(source)
+    elif generated == GLOSSARY_PAGE:
+        source = "data/glossary.yaml"
+        changed = state.Data.file_times.get(source)
     else:
         source, changed = None, None
     page.meta["page_info"] = {

@@ -22,7 +22,7 @@ LANGUAGES = ("de", "nl")
 PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "hooks", "overrides", "tools", "fonts")
 # Generated pages live in folders named in each language; every other page keeps its path.
 UI = yaml.safe_load((ROOT / "data" / "labels.yaml").read_text(encoding="utf-8"))["ui"]
-LOCALISED_FOLDERS = [UI["pilots_folder"], UI["status_path"]]
+LOCALISED_FOLDERS = [UI["pilots_folder"], UI["status_path"], UI["glossary_path"]]
 # The editors' translation status: linked from CONTRIBUTING.md only, and kept out of search.
 EDITOR_PAGES = {lang: UI["status_path"][lang] + "/" for lang in LANGUAGES}
 
@@ -36,8 +36,9 @@ def twin(page: str, from_lang: str, to_lang: str) -> str:
     return page
 
 
-def run_mkdocs(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def run_mkdocs(*args: str, cwd: Path, pdf: bool = False) -> subprocess.CompletedProcess:
+    """mkdocs in a subprocess; the PDFs (slow) only where a test looks at them."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "WEGWEISER_PDF": "1" if pdf else "0"}
     return subprocess.run([sys.executable, "-m", "mkdocs", *args], cwd=cwd, env=env,
                           capture_output=True, text=True, timeout=600)
 
@@ -96,7 +97,7 @@ class Site:
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Site:
     target = tmp_path_factory.mktemp("site")
-    result = run_mkdocs("build", "--strict", "--site-dir", str(target), cwd=ROOT)
+    result = run_mkdocs("build", "--strict", "--site-dir", str(target), cwd=ROOT, pdf=True)
     log = result.stdout + result.stderr
     assert result.returncode == 0, f"mkdocs build failed:\n{log}"
     return Site(target, log)

@@ -19,6 +19,8 @@ DATE = {"de": re.compile(r"^Stand: \d{1,2}\. [A-ZÄÖÜ][a-zäöü]+ \d{4}$"),
 
 
 def source_of(lang: str, page: str) -> str:
+    if page == yaml.safe_load((ROOT / "data" / "labels.yaml").read_text(encoding="utf-8"))["ui"]["glossary_path"][lang] + "/":
+        return "data/glossary.yaml"
     for candidate in (f"docs/{lang}/{page}index.md", f"docs/{lang}/{page.rstrip('/')}.md"):
         if (ROOT / candidate).exists():
             return candidate
