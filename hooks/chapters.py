@@ -76,7 +76,6 @@ def on_files(files, config):
              "mail": state.Data.site.lookup(link["mail"], lang) if "mail" in link else None}
             for link in state.Data.site.footer
         ],
-        "placeholders": state.Data.site.placeholders(),
         "problems": state.Data.problems,
     }
     return files

@@ -17,7 +17,6 @@ import re
 from pathlib import Path
 from urllib.parse import urljoin
 
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 import state

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import html
 import os
-import posixpath
 from datetime import datetime, timezone
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit

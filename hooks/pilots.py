@@ -13,7 +13,7 @@ from pathlib import Path
 
 import jsonschema
 
-from datafiles import LANGUAGES, DataError, YamlDocument, format_field, load_yaml
+from datafiles import LANGUAGES, DataError, YamlDocument, load_yaml
 from sitedata import SiteData
 
 PILOTS_FILE = "data/pilots.yaml"
@@ -236,5 +236,3 @@ def _check_markdown(text, path, add) -> None:
             add(path, f"links starting with '{scheme.group(1)}:' are not allowed; links must start "
                       f"with https://, http:// or mailto:")
 
-
-__all__ = ["Pilot", "PilotData", "load_pilots", "format_field"]

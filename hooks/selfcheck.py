@@ -56,7 +56,7 @@ def selfcheck_html(site: SiteData, check: dict, pilots, lang: str, page: str, ur
     e = html.escape
     # method="dialog": a form outside a dialog then submits nowhere, even without scripts.
     parts = ['<div class="selfcheck-tool">',
-             f'<form class="selfcheck" method="dialog" data-selfcheck aria-describedby="selfcheck-privacy">',
+             '<form class="selfcheck" method="dialog" data-selfcheck aria-describedby="selfcheck-privacy">',
              f'<p id="selfcheck-privacy" class="selfcheck__privacy">{e(ui["check_privacy"])}</p>', "<ol>"]
     for number, question in enumerate(check["questions"], start=1):
         name = f"q-{question['id']}"
@@ -69,7 +69,7 @@ def selfcheck_html(site: SiteData, check: dict, pilots, lang: str, page: str, ur
     parts += ["</ol>",
               f'<p class="selfcheck__actions"><button type="submit">{e(ui["check_submit"])}</button> '
               f'<button type="reset">{e(ui["check_reset"])}</button></p></form>',
-              f'<section class="selfcheck-result" aria-labelledby="selfcheck-result-title" hidden>',
+              '<section class="selfcheck-result" aria-labelledby="selfcheck-result-title" hidden>',
               f'<h2 id="selfcheck-result-title" tabindex="-1">{e(ui["check_result"])}</h2>',
               f'<p class="selfcheck-result__summary" role="status" data-template="{e(ui["check_summary"], quote=True)}" '
               f'data-incomplete="{e(ui["check_incomplete"], quote=True)}"></p>',

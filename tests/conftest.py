@@ -17,7 +17,8 @@ import yaml
 from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parents[1]
-SITE_URL = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\nhooks:")[0])["site_url"]
+MKDOCS = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+SITE_URL = MKDOCS["site_url"]
 LANGUAGES = ("de", "nl")
 PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "hooks", "overrides", "tools", "fonts")
 # Generated pages live in folders named in each language; every other page keeps its path.

@@ -9,10 +9,9 @@ import sys
 import pytest
 import yaml
 
-from conftest import LANGUAGES, ROOT, Site, copy_project, run_mkdocs, twin
+from conftest import LANGUAGES, MKDOCS, ROOT, Site, copy_project, run_mkdocs
 
-EDIT_BASE = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\nmarkdown_extensions:")[0]
-                           .split("\nextra:")[1].split("\nextra_css:")[0].join(["extra:", ""]))["extra"]["edit_base"]
+EDIT_BASE = MKDOCS["extra"]["edit_base"]
 STATUS_PATH = yaml.safe_load((ROOT / "data" / "labels.yaml").read_text(encoding="utf-8"))["ui"]["status_path"]
 DATE = {"de": re.compile(r"^Stand: \d{1,2}\. [A-ZÄÖÜ][a-zäöü]+ \d{4}$"),
         "nl": re.compile(r"^Bijgewerkt op \d{1,2} [a-z]+ \d{4}$")}
