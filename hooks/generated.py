@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import json
 import re
-from html.parser import HTMLParser
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
@@ -29,30 +28,25 @@ from translation_status import report_markdown
 STATUS_PAGE = "editors/translation-status.md"
 
 LANGUAGES = ("de", "nl")
-_UNSAFE_SCHEME = re.compile(r"^\s*(?:javascript|data|vbscript):", re.I)
-
-
-class _UnsafeMarkupFinder(HTMLParser):
-    """Finds script elements, event-handler attributes and script links in rendered HTML."""
-
-    def __init__(self):
-        super().__init__()
-        self.found = []
-
-    def handle_starttag(self, tag, attrs):
-        if tag in ("script", "iframe", "object", "embed", "style"):
-            self.found.append(f"<{tag}>")
-        for name, value in attrs:
-            if name.startswith("on") or (name in ("href", "src", "action") and _UNSAFE_SCHEME.match(value or "")):
-                self.found.append(f"{name}={value!r}")
+# Tags of rendered HTML, and what must never appear in them (text content is already escaped).
+_TAG = re.compile(r"<([a-zA-Z][\w:-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>")
+_UNSAFE_ELEMENTS = {"script", "iframe", "object", "embed", "style"}
+_EVENT_ATTRIBUTE = re.compile(r"(?:^|\s)(on[a-z]+)\s*=", re.I)
+_SCRIPT_LINK = re.compile(r"(?:^|\s)(href|src|action)\s*=\s*[\"']?\s*(javascript|data|vbscript):", re.I)
 
 
 def unsafe_markup(html: str) -> list[str]:
-    finder = _UnsafeMarkupFinder()
-    finder.feed(html)
-    return finder.found
+    """Script elements, event-handler attributes and script links in rendered HTML."""
+    found = []
+    for name, attributes in _TAG.findall(html):
+        if name.lower() in _UNSAFE_ELEMENTS:
+            found.append(f"<{name.lower()}>")
+        found += [f"{m.group(1)}=" for m in _EVENT_ATTRIBUTE.finditer(attributes)]
+        found += [f"{m.group(1)}={m.group(2)}:" for m in _SCRIPT_LINK.finditer(attributes)]
+    return found
 
-_sources = state.Data.generated
+
+_sources = state.Data.generated  # src_uri -> page path below docs/<lang>/
 
 
 def _dest(lang: str, page: str) -> str:

@@ -77,15 +77,13 @@ def glossary_markdown(site: SiteData, terms: list[dict], lang: str) -> str:
 
 def mark_terms(content: str, terms: list[dict], lang: str, glossary_url: str) -> str:
     """Link the first occurrence of each term's forms in the text, with its explanation as tooltip."""
-    patterns = []
-    for term in terms:
-        forms = sorted({form for code in LANGUAGES for form in (term.get("forms") or {}).get(code) or []},
-                       key=len, reverse=True)
-        if forms:
-            alternatives = "|".join(re.escape(html.escape(form, quote=False)) for form in forms)
-            patterns.append((term, re.compile(rf"(?<![\w/-])({alternatives})(?![\w-])")))
-    if not patterns:
+    term_of = {html.escape(form, quote=False): term for term in terms for code in LANGUAGES
+               for form in (term.get("forms") or {}).get(code) or []}
+    if not term_of:
         return content
+    # One pattern for all forms, longest first, so that "btw-id" wins over "btw".
+    alternatives = "|".join(re.escape(form) for form in sorted(term_of, key=len, reverse=True))
+    pattern = re.compile(rf"(?<![\w/-])(?:{alternatives})(?![\w-])")
     done, skipped_depth, out = set(), 0, []
     for chunk in TAG.split(content):
         if chunk.startswith("<"):
@@ -97,23 +95,18 @@ def mark_terms(content: str, terms: list[dict], lang: str, glossary_url: str) ->
         if skipped_depth > 0 or not chunk.strip():
             out.append(chunk)
             continue
-        spans = []  # (start, end, term) of the first free occurrence of each term not yet marked
-        for term, pattern in patterns:
+        position = 0
+        for match in pattern.finditer(chunk):
+            term = term_of[match.group(0)]
             if term["id"] in done:
                 continue
-            for match in pattern.finditer(chunk):
-                if all(match.end() <= start or match.start() >= end for start, end, _ in spans):
-                    spans.append((match.start(), match.end(), term))
-                    done.add(term["id"])
-                    break
-        position = 0
-        for start, end, term in sorted(spans, key=lambda span: span[0]):
+            done.add(term["id"])
             names = " – ".join(name.lstrip("– ") for name in (term["de"], term["nl"]))
             tip = html.escape(f'{names}: {term["explanation"][lang]}')
-            out.append(chunk[position:start])
+            out.append(chunk[position:match.start()])
             out.append(f'<a class="glossary-term" href="{glossary_url}#{term["id"]}" '
-                       f'aria-describedby="glossary-tip-{term["id"]}">{chunk[start:end]}</a>'
+                       f'aria-describedby="glossary-tip-{term["id"]}">{match.group(0)}</a>'
                        f'<span class="glossary-tip" role="tooltip" id="glossary-tip-{term["id"]}">{tip}</span>')
-            position = end
+            position = match.end()
         out.append(chunk[position:])
     return "".join(out)

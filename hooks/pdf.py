@@ -11,7 +11,6 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 from babel.dates import format_date
-from bs4 import BeautifulSoup
 from mkdocs.plugins import event_priority
 
 import state
@@ -89,6 +88,8 @@ def chapters(nav: list, lang: str) -> list[str]:
 
 
 def document_html(site_dir: Path, lang: str, nav: list, config) -> str:
+    from bs4 import BeautifulSoup  # only needed when the PDFs are made
+
     site = state.Data.site
     ui = site.ui_strings(lang)
     pages = chapters(nav, lang)

@@ -165,7 +165,7 @@ def test_last_line_of_defence_finds_markup_in_rendered_pages():
 
     assert unsafe_markup('<p>onclick=y &lt;script&gt;</p><a href="https://x.example">x</a>') == []
     assert unsafe_markup('<a href=" JavaScript:alert(1)">x</a><img src=x onerror=alert(1)><script>') == [
-        "href=' JavaScript:alert(1)'", "onerror='alert(1)'", "<script>"]
+        "href=JavaScript:", "onerror=", "<script>"]
 
 
 def test_each_missing_field_is_named(project, site_data):
