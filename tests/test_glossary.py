@@ -56,3 +56,42 @@ def test_marking_skips_links_headings_and_code_and_needs_whole_words():
     assert marked.count('class="glossary-term"') == 1
     assert '<p>Eine <a class="glossary-term" href="../glossar/#gmbh"' in marked
     assert "<h2>GmbH</h2>" in marked and "flex-bv.html GmbHs" in marked
+
+
+def test_glossary_mistakes_are_named_with_file_line_and_term(tmp_path):
+    import shutil
+
+    from datafiles import DataError
+    from glossary import load_glossary
+
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    path = tmp_path / "data" / "glossary.yaml"
+    text = path.read_text(encoding="utf-8")
+    first_id = GLOSSARY[0]["id"]
+    text = text.replace(f"flag: {GLOSSARY[0]['flag']}", "flag: maybe", 1)
+    text = text.replace(f"  - id: {GLOSSARY[1]['id']}\n", f"  - id: {first_id}\n", 1)
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load_glossary(tmp_path)
+    messages = [str(problem) for problem in caught.value.problems]
+    assert any(f"record '{first_id}', field 'terms[0].flag': expected one of equivalent" in m for m in messages)
+    assert any("field 'terms[1].id': expected a unique id" in m and m.startswith("data/glossary.yaml:")
+               for m in messages)
+
+
+def test_selfcheck_mistakes_are_named(tmp_path):
+    import shutil
+
+    from datafiles import DataError
+    from selfcheck import load_selfcheck
+    from sitedata import load_site_data
+
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    shutil.copytree(ROOT / "docs", tmp_path / "docs")
+    path = tmp_path / "data" / "selfcheck.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("factor: clear_goals", "factor: luck", 1),
+                    encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load_selfcheck(tmp_path, load_site_data(tmp_path))
+    assert "unknown factor 'luck'; expected a key of success_factors or risk_factors" in str(caught.value)
+    assert str(caught.value.problems[0]).startswith("data/selfcheck.yaml:")
