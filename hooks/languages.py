@@ -6,7 +6,7 @@
 - one search index per language with that language's stemmer, so a search on a Dutch page finds
   Dutch pages only, and an inflected form finds its stem (see also hooks/theme_scripts.py);
 - a 404 page that is not overwritten by the Dutch pass;
-- the search dialog named in the page's language.
+- the theme's search dialog and menu button named in the page's language.
 """
 from __future__ import annotations
 
@@ -47,17 +47,23 @@ def _search_base_for(lang: str, output: str) -> str:
     return _CONFIG_SCRIPT.sub(rewrite, output, count=1)
 
 
-SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
+# Theme controls without an accessible name: the search dialog (axe: aria-dialog-name) and the menu
+# button, which docs/assets/javascripts/drawer.js makes reachable by keyboard.
+UNNAMED_CONTROLS = {
+    '<div class="md-search" data-md-component="search" role="dialog">': "search_dialog",
+    '<label class="md-header__button md-icon" for="__drawer">': "menu_button",
+}
 
 
-def name_search_dialog(output: str, lang: str) -> str:
-    """The theme's search dialog has no accessible name (axe: aria-dialog-name)."""
-    label = html.escape(state.Data.site.ui["search_dialog"][lang])
-    return output.replace(SEARCH_DIALOG, SEARCH_DIALOG[:-1] + f' aria-label="{label}">', 1)
+def name_theme_controls(output: str, lang: str) -> str:
+    for markup, key in UNNAMED_CONTROLS.items():
+        label = html.escape(state.Data.site.ui[key][lang])
+        output = output.replace(markup, markup[:-1] + f' aria-label="{label}">', 1)
+    return output
 
 
 def on_post_page(output, page, config):
-    output = name_search_dialog(output, page.file.locale)
+    output = name_theme_controls(output, page.file.locale)
     head_end = output.index("</head>")
     head = _ALTERNATE_LINK.sub("", output[:head_end])
     head += "  " + absolute_alternates(page, config.site_url) + "\n  "
@@ -71,7 +77,7 @@ def on_post_page(output, page, config):
 def on_post_template(output, template_name, config):
     if template_name == "404.html":
         lang = state.current_language(config)
-        output = name_search_dialog(output, lang)
+        output = name_theme_controls(output, lang)
         _not_found_pages[lang] = output
     return output
 

@@ -20,7 +20,7 @@ STEP_FIELDS = ("key", "page", "title", "summary")
 # Words of the page frame that templates and hooks use; each must exist in data/labels.yaml ui.
 REQUIRED_UI = (
     "step_of", "step_navigation", "step_previous", "step_next", "step_overview", "footer_navigation",
-    "search_dialog", "placeholder", "placeholder_notice", "not_found_title", "not_found_text",
+    "search_dialog", "menu_button", "placeholder", "placeholder_notice", "not_found_title", "not_found_text",
     "not_found_home", "og_locale", "share_subtitle", "share_image_alt", "pilots_folder", "pilots_title",
     "pilots_description", "pilots_intro", "pilots_notice_title", "filter_legend", "filter_sector",
     "filter_region", "filter_benefit", "filter_step", "filter_all", "filter_reset", "filter_result",

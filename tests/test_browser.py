@@ -179,6 +179,27 @@ def test_phone_navigation_drawer(browser, served_site):
         phone.close()
 
 
+def test_phone_menu_opens_by_keyboard(browser, served_site):
+    phone = Reader(browser, served_site, viewport={"width": 390, "height": 844})
+    try:
+        page = phone.open("praxis/")
+        button = page.locator('label.md-header__button[for="__drawer"]')
+        for _ in range(6):
+            page.keyboard.press("Tab")
+            if button.evaluate("b => b === document.activeElement"):
+                break
+        assert button.evaluate("b => b === document.activeElement"), "the menu button is reachable by Tab"
+        assert button.get_attribute("aria-expanded") == "false"
+        page.keyboard.press("Enter")
+        assert button.get_attribute("aria-expanded") == "true"
+        focused = page.locator(".md-sidebar--primary .md-nav__link:focus")
+        focused.wait_for(state="visible")
+        page.keyboard.press("Enter")
+        page.wait_for_url(served_site)  # the first entry of the menu: the start page
+    finally:
+        phone.close()
+
+
 def test_print_shows_the_chapter_without_navigation_or_search(reader):
     page = reader.open("risikofaktoren/")
     page.emulate_media(media="print")
