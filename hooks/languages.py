@@ -49,17 +49,17 @@ def _search_base_for(lang: str, output: str) -> str:
 
 # Theme controls without an accessible name: the search dialog (axe: aria-dialog-name) and the menu
 # button, which docs/assets/javascripts/drawer.js makes reachable by keyboard.
-UNNAMED_CONTROLS = {
-    '<div class="md-search" data-md-component="search" role="dialog">': "search_dialog",
-    '<label class="md-header__button md-icon" for="__drawer">': "menu_button",
-}
+SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
+MENU_BUTTON = '<label class="md-header__button md-icon" for="__drawer">'
 
 
 def name_theme_controls(output: str, lang: str) -> str:
-    for markup, key in UNNAMED_CONTROLS.items():
-        label = html.escape(state.Data.site.ui[key][lang])
-        output = output.replace(markup, markup[:-1] + f' aria-label="{label}">', 1)
-    return output
+    ui = state.Data.site.ui
+    output = output.replace(SEARCH_DIALOG, SEARCH_DIALOG[:-1]
+                            + f' aria-label="{html.escape(ui["search_dialog"][lang])}">', 1)
+    # A <label> may not carry aria-label (HTML rules): its name is hidden text instead.
+    return output.replace(MENU_BUTTON, MENU_BUTTON
+                          + f'<span class="visually-hidden">{html.escape(ui["menu_button"][lang])}</span>', 1)
 
 
 def on_post_page(output, page, config):
