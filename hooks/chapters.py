@@ -29,6 +29,14 @@ CHECKLIST_ITEM = re.compile(r'<li class="task-list-item"><label class="task-list
 FACTOR_GROUPS = {"erfolgsfaktoren.md": "success_factors", "risikofaktoren.md": "risk_factors"}
 
 
+def page_url_in(files, lang: str):
+    """Site URL of a page given by its path below docs/<lang>/ ('' if there is none)."""
+    def url_of(path: str) -> str:
+        file = files.get_file_from_path(f"{lang}/{path}")
+        return file.url if file else ""
+    return url_of
+
+
 def on_startup(command, dirty):
     state.Data.command = command
 
@@ -62,9 +70,7 @@ def on_pre_build(config):
 def on_files(files, config):
     lang = state.current_language(config)
 
-    def url_of(path: str) -> str:
-        file = files.get_file_from_path(f"{lang}/{path}")
-        return file.url if file else ""
+    url_of = page_url_in(files, lang)
 
     config.extra["wegweiser"] = {
         "lang": lang,
@@ -122,9 +128,7 @@ def on_page_markdown(markdown, page, config, files):
     except PageProblems as error:
         raise PluginError(str(error)) from None
 
-    def url_of(target: str) -> str:
-        file = files.get_file_from_path(f"{lang}/{target}")
-        return file.url if file else ""
+    url_of = page_url_in(files, lang)
 
     navigation = step_navigation(state.Data.site, lang, path, url_of)
     if navigation:

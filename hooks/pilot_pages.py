@@ -23,6 +23,7 @@ def pilot_path(pilot: Pilot) -> str:
 
 
 def link(from_page: str, to_page: str, anchor: str = "") -> str:
+    """A Markdown link target from one page to another (paths below docs/<lang>/)."""
     target = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
     return target + (f"#{anchor}" if anchor else "")
 

@@ -3,13 +3,9 @@ from __future__ import annotations
 
 import posixpath
 
+from pilot_pages import link as relative_link
 from placeholders import escape_text
 from sitedata import SiteData
-
-
-def relative_link(from_page: str, to_page: str) -> str:
-    """A Markdown link target from one page to another (paths below docs/<lang>/)."""
-    return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
 
 
 def overview_markdown(data: SiteData, lang: str, page: str) -> str:
