@@ -17,6 +17,8 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	# Exact pins only; never --pre (MkDocs 2.0 pre-releases drop plugins and hooks).
 	$(BIN)/python -m pip install --quiet --requirement requirements.lock
+	# The core package wegweiser/, importable by hooks, tools, tests and benchmarks.
+	$(BIN)/python -m pip install --quiet --no-deps --editable .
 	touch $@
 
 serve: $(STAMP)

@@ -16,25 +16,30 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
+from wegweiser.build import read_guide
+from wegweiser.languages import LANGUAGES, url_prefix
+
 ROOT = Path(__file__).resolve().parents[1]
 MKDOCS = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
 SITE_URL = MKDOCS["site_url"]
-LANGUAGES = ("de", "nl")
-PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "hooks", "overrides", "tools", "fonts")
-# Generated pages live in folders named in each language; every other page keeps its path.
-UI = yaml.safe_load((ROOT / "data" / "labels.yaml").read_text(encoding="utf-8"))["ui"]
-LOCALISED_FOLDERS = [UI["pilots_folder"], UI["status_path"], UI["glossary_path"]]
+PROJECT_PARTS = ("mkdocs.yml", "pyproject.toml", "docs", "data", "hooks", "overrides", "tools", "fonts")
+# The real project's data, chapters and page table: what the built site must show.
+DATA, CHAPTERS, TABLE = read_guide(ROOT)
+
+
+def page_path(page_id: str, lang: str) -> str:
+    """A page's address below its language's root ('' for the start page), from the page table."""
+    return TABLE.get(page_id).path[lang].removeprefix(url_prefix(lang))
+
+
 # The editors' translation status: linked from CONTRIBUTING.md only, and kept out of search.
-EDITOR_PAGES = {lang: UI["status_path"][lang] + "/" for lang in LANGUAGES}
+EDITOR_PAGES = {lang: page_path("translation-status", lang) for lang in LANGUAGES}
 
 
 def twin(page: str, from_lang: str, to_lang: str) -> str:
-    """The path of a page's twin in the other language (paths below the language root)."""
-    for folder in LOCALISED_FOLDERS:
-        source, target = folder[from_lang] + "/", folder[to_lang] + "/"
-        if page.startswith(source):
-            return target + page[len(source):]
-    return page
+    """The address of a page's twin in the other language (addresses below the language root)."""
+    entry = next(p for p in TABLE if p.path[from_lang] == url_prefix(from_lang) + page)
+    return entry.path[to_lang].removeprefix(url_prefix(to_lang))
 
 
 def run_mkdocs(*args: str, cwd: Path, pdf: bool = False) -> subprocess.CompletedProcess:

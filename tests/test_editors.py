@@ -9,28 +9,24 @@ import sys
 import pytest
 import yaml
 
-from conftest import LANGUAGES, MKDOCS, ROOT, Site, copy_project, run_mkdocs
+from conftest import EDITOR_PAGES, LANGUAGES, MKDOCS, ROOT, TABLE, Site, copy_project, page_path, run_mkdocs
 
 EDIT_BASE = MKDOCS["extra"]["edit_base"]
-STATUS_PATH = yaml.safe_load((ROOT / "data" / "labels.yaml").read_text(encoding="utf-8"))["ui"]["status_path"]
 DATE = {"de": re.compile(r"^Stand: \d{1,2}\. [A-ZÄÖÜ][a-zäöü]+ \d{4}$"),
         "nl": re.compile(r"^Bijgewerkt op \d{1,2} [a-z]+ \d{4}$")}
 
 
-def source_of(lang: str, page: str) -> str:
-    if page == yaml.safe_load((ROOT / "data" / "labels.yaml").read_text(encoding="utf-8"))["ui"]["glossary_path"][lang] + "/":
-        return "data/glossary.yaml"
-    for candidate in (f"docs/{lang}/{page}index.md", f"docs/{lang}/{page.rstrip('/')}.md"):
-        if (ROOT / candidate).exists():
-            return candidate
-    return "data/pilots.yaml"
+def source_of(lang: str, page: str) -> str | None:
+    """The file an editor changes to change a page (from the page table)."""
+    entry = next(p for p in TABLE if p.path[lang] == ("" if lang == "de" else "nl/") + page)
+    return entry.source(lang)
 
 
 def test_every_page_says_when_it_changed_and_links_to_its_own_source(site):
     for lang in LANGUAGES:
         for page in site.pages[lang]:
             info = site.soup(site.file_of(lang, page)).select_one("article .page-info")
-            if page == STATUS_PATH[lang] + "/":
+            if page == EDITOR_PAGES[lang]:
                 assert info is None or not info.select("a")
                 continue
             assert info is not None, (lang, page)
@@ -84,22 +80,22 @@ def test_a_change_in_one_language_shows_until_its_twin_changes(repo):
     result = run_mkdocs("build", "--strict", "--site-dir", str(repo / "site"), cwd=repo)
     assert result.returncode == 0, result.stdout + result.stderr
     built = Site(repo / "site", "")
-    report = built.soup(built.file_of("de", STATUS_PATH["de"] + "/")).select_one("article table")
-    assert report is not None and "praxis.md" in report.get_text() and "herzien" not in report.get_text()
-    notice = built.soup(built.file_of("nl", "praxis/")).select_one(".translation-pending")
+    report = built.soup(built.file_of("de", EDITOR_PAGES["de"])).select_one("article table")
+    practice = TABLE.get("practice").title["de"]
+    assert report is not None and practice in report.get_text() and "herzien" not in report.get_text()
+    notice = built.soup(built.file_of("nl", page_path("practice", "nl"))).select_one(".translation-pending")
     assert notice is not None and "Duitse versie is actueler" in notice.get_text()
 
 
-def test_status_page_is_for_editors_not_in_navigation_or_search(site):
+def test_status_page_is_for_editors_not_in_navigation_or_sitemap(site):
+    sitemap = (site.root / "sitemap.xml").read_text(encoding="utf-8")
     for lang in LANGUAGES:
-        page = STATUS_PATH[lang] + "/"
+        page = EDITOR_PAGES[lang]
         assert page in site.pages[lang]
         nav = site.soup(site.file_of(lang, "")).select_one("nav.md-nav--primary").get_text()
         title = site.soup(site.file_of(lang, page)).select_one("article h1").get_text(strip=True)
         assert title.rstrip("¶") not in nav
-        prefix = "" if lang == "de" else "nl/"
-        index = (site.root / prefix / "search" / "search_index.json").read_text(encoding="utf-8")
-        assert f'"{page}' not in index
+        assert site.url_of(lang, page) not in sitemap
 
 
 def check(project, *args):
@@ -123,7 +119,7 @@ def test_make_check_is_clean_and_fast():
         p.joinpath("docs/de/praxis.md").read_text(encoding="utf-8") + "\nSiehe [dort](fehlt.md).\n",
         encoding="utf-8"), "docs/de/praxis.md:{last}: the link 'fehlt.md' leads nowhere"),
     (lambda p: p.joinpath("docs/nl/projekt.md").unlink(),
-     "docs/nl/projekt.md is missing: docs/de/projekt.md needs its Dutch twin"),
+     "docs/nl/projekt.md: missing – docs/de/projekt.md needs its Dutch twin"),
     (lambda p: p.joinpath("data/pilots.yaml").write_text(
         p.joinpath("data/pilots.yaml").read_text(encoding="utf-8").replace("sector: ", "sector: x", 1),
         encoding="utf-8"), "data/pilots.yaml:"),

@@ -6,16 +6,17 @@ import json
 import pytest
 import yaml
 
-from conftest import LANGUAGES, ROOT, Site, copy_project, run_mkdocs
+from conftest import LANGUAGES, ROOT, TABLE, Site, copy_project, page_path, run_mkdocs
 
 LABELS = yaml.safe_load((ROOT / "data" / "labels.yaml").read_text(encoding="utf-8"))
 PILOTS = yaml.safe_load((ROOT / "data" / "pilots.yaml").read_text(encoding="utf-8"))
-FOLDER = LABELS["ui"]["pilots_folder"]
-STEP_PAGES = {step["key"]: step["page"].removesuffix(".md") + "/" for step in LABELS["steps"]}
+STEP_PAGES = {step["key"]: TABLE.for_step(step["key"]).id for step in LABELS["steps"]}
+FACTOR_PAGES = {group: TABLE.for_sections(group).id for group in ("success_factors", "risk_factors")}
 
 
 def pilot_page(lang: str, pilot_id: str = "") -> str:
-    return f"{FOLDER[lang]}/" + (f"{pilot_id}/" if pilot_id else "")
+    """The overview's address, or a pilot's below it (below the language root)."""
+    return page_path("pilots", lang) + (f"{pilot_id}/" if pilot_id else "")
 
 
 def linked_pages(site: Site, file: str, selector: str) -> set[str]:
@@ -62,7 +63,7 @@ def test_overview_shows_every_card_without_javascript(site, lang):
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_overview_is_in_the_navigation_but_pilot_pages_are_not(site, lang):
-    nav = site.soup(site.file_of(lang, "praxis/")).select_one("nav.md-nav--primary")
+    nav = site.soup(site.file_of(lang, page_path("practice", lang))).select_one("nav.md-nav--primary")
     titles = [a.get_text(" ", strip=True) for a in nav.select(".md-nav__link .md-ellipsis")]
     assert LABELS["ui"]["pilots_title"][lang] in titles
     assert not {p["title"][lang] for p in PILOTS["pilots"]} & set(titles)
@@ -74,11 +75,10 @@ def test_pilot_pages_link_back_to_their_step_and_factors(site, lang):
     for pilot in PILOTS["pilots"]:
         file = site.file_of(lang, pilot_page(lang, pilot["id"]))
         links = [site.resolve(file, a["href"]) for a in site.soup(file).select("article a[href]")]
-        assert prefix + STEP_PAGES[pilot["step_reached"]] in links
-        for key in pilot["success_factors"]:
-            assert f"{prefix}erfolgsfaktoren/#{key}" in links
-        for key in pilot["risk_factors"]:
-            assert f"{prefix}risikofaktoren/#{key}" in links
+        assert TABLE.get(STEP_PAGES[pilot["step_reached"]]).path[lang] in links
+        for group, page in FACTOR_PAGES.items():
+            for key in pilot[group]:
+                assert f"{TABLE.get(page).path[lang]}#{key}" in links
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -89,10 +89,10 @@ def test_steps_and_factor_sections_list_their_pilots(site, lang):
         return {prefix + pilot_page(lang, p["id"]) for p in PILOTS["pilots"] if predicate(p)}
 
     for key, page in STEP_PAGES.items():
-        file = site.file_of(lang, page)
+        file = site.file_of(lang, page_path(page, lang))
         assert linked_pages(site, file, "#pilots + ul a") == expected(lambda p: p["step_reached"] == key)
-    for group, page in (("success_factors", "erfolgsfaktoren/"), ("risk_factors", "risikofaktoren/")):
-        file = site.file_of(lang, page)
+    for group, page in FACTOR_PAGES.items():
+        file = site.file_of(lang, page_path(page, lang))
         soup = site.soup(file)
         for key in LABELS[group]:
             section_links = set()
@@ -100,7 +100,7 @@ def test_steps_and_factor_sections_list_their_pilots(site, lang):
                 if sibling.name == "h2":
                     break
                 section_links |= {site.resolve(file, a["href"]) for a in sibling.select("a[href]")}
-            pilots_linked = {link for link in section_links if f"{FOLDER[lang]}/" in link}
+            pilots_linked = {link for link in section_links if link.startswith(prefix + pilot_page(lang))}
             assert pilots_linked == expected(lambda p: key in p[group]), (lang, group, key)
 
 
@@ -123,9 +123,8 @@ def test_an_eleventh_pilot_needs_one_record_and_appears_everywhere(tmp_path):
         assert built.url_of(lang, page) in sitemap
         overview = built.file_of(lang, pilot_page(lang))
         assert prefix + page in linked_pages(built, overview, "li.pilot-card a")
-        assert prefix + page in linked_pages(built, built.file_of(lang, STEP_PAGES["goals"]), "#pilots + ul a")
-        index = json.loads((built.root / prefix / "search" / "search_index.json").read_text(encoding="utf-8"))
-        assert page in {doc["location"] for doc in index["docs"]}
+        step = built.file_of(lang, page_path(STEP_PAGES["goals"], lang))
+        assert prefix + page in linked_pages(built, step, "#pilots + ul a")
         switch = built.soup(built.file_of(lang, page)).select_one(
             f'a.md-select__link[hreflang="{"nl" if lang == "de" else "de"}"]')
         other = "nl" if lang == "de" else "de"

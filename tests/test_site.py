@@ -7,12 +7,14 @@ import re
 import pytest
 import yaml
 
-from conftest import EDITOR_PAGES, LANGUAGES, ROOT, SITE_URL, Site, twin
+from conftest import DATA, EDITOR_PAGES, LANGUAGES, ROOT, SITE_URL, TABLE, Site, page_path, twin
 
 LABELS = yaml.safe_load((ROOT / "data" / "labels.yaml").read_text(encoding="utf-8"))
 STEPS = LABELS["steps"]
 NAV_SECTION = {"de": "Der Erfolgsweg", "nl": "De succesroute"}
-LEGAL_PAGES = ("impressum/", "datenschutz/", "barrierefreiheit/")
+LEGAL = ("imprint", "privacy", "accessibility")
+# Words that are the same in German and Dutch may stand in both addresses; pilot ids are names.
+SAME_IN_BOTH = {"bestellen"} | {pilot.id for pilot in DATA.pilots.pilots}
 
 
 def all_pages(site: Site):
@@ -33,15 +35,32 @@ def test_html_lang_is_the_page_language(site):
         assert site.soup(site.file_of(lang, page)).html["lang"] == lang, (lang, page)
 
 
-def test_hreflang_links_are_absolute_and_point_both_ways(site):
+def test_hreflang_alternates_are_absolute_and_point_both_ways_in_the_sitemap(site):
+    from xml.etree import ElementTree
+
+    namespaces = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    urls = ElementTree.parse(site.root / "sitemap.xml").getroot().findall("s:url", namespaces)
+    alternates = {url.find("s:loc", namespaces).text: {link.get("hreflang"): link.get("href")
+                                                        for link in url.findall("x:link", namespaces)}
+                  for url in urls}
     for lang, page in all_pages(site):
-        head = site.soup(site.file_of(lang, page)).head
-        links = {link["hreflang"]: link["href"] for link in head.find_all("link", rel="alternate")
-                 if link.get("hreflang")}
+        if page == EDITOR_PAGES[lang]:
+            assert site.url_of(lang, page) not in alternates  # for editors only
+            continue
         german, dutch = twin(page, lang, "de"), twin(page, lang, "nl")
-        assert links == {"de": site.url_of("de", german), "nl": site.url_of("nl", dutch),
-                         "x-default": site.url_of("de", german)}, (lang, page)
-        assert all(url.startswith(SITE_URL) for url in links.values())
+        assert alternates[site.url_of(lang, page)] == {
+            "de": site.url_of("de", german), "nl": site.url_of("nl", dutch), "x-default": site.url_of("de", german)}
+        # In the head, <link rel="alternate"> would make the theme's script fetch the public
+        # host's sitemap on every page view: hreflang lives in the sitemap only.
+        assert not site.soup(site.file_of(lang, page)).head.find("link", rel="alternate"), (lang, page)
+
+
+def test_every_dutch_page_has_a_dutch_address(site):
+    for page in site.pages["de"]:
+        german, dutch = page.strip("/").split("/"), twin(page, "de", "nl").strip("/").split("/")
+        shared = set(german) & set(dutch) - SAME_IN_BOTH - {""}
+        assert not shared, f"/nl/{twin(page, 'de', 'nl')} keeps the German {shared} of /{page}"
+    assert {"succesroute/doelen/", "succesfactoren/", "colofon/", "woordenlijst/"} <= set(site.pages["nl"])
 
 
 def test_language_switcher_leads_to_the_same_page(site):
@@ -74,32 +93,12 @@ def test_navigation_speaks_the_page_language(site, lang):
     other = "nl" if lang == "de" else "de"
     own_titles = {page_title(site, lang, page) for page in site.pages[lang]}
     foreign_titles = {page_title(site, other, page) for page in site.pages[other]} - own_titles
-    for page in ("", "erfolgsweg/", "praxis/"):
-        titles = nav_titles(site, lang, page)
+    for page in ("start", "success-path", "practice"):
+        titles = nav_titles(site, lang, page_path(page, lang))
         assert NAV_SECTION[lang] in titles
         assert not set(titles) & foreign_titles, (lang, page, set(titles) & foreign_titles)
-        assert {page_title(site, lang, p) for p in ("erfolgsfaktoren/", "risikofaktoren/")} <= set(titles)
-
-
-@pytest.mark.parametrize("lang", LANGUAGES)
-def test_search_data_holds_only_the_languages_pages(site, lang):
-    prefix = "" if lang == "de" else "nl/"
-    index = json.loads((site.root / prefix / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert index["config"]["lang"] == [lang]
-    assert "stemmer" in index["config"]["pipeline"]
-    readers_pages = set(site.pages[lang]) - {EDITOR_PAGES[lang]}
-    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
-    assert locations == readers_pages
-    titles = {doc["title"] for doc in index["docs"] if "#" not in doc["location"]}
-    assert titles == {page_title(site, lang, page) for page in readers_pages}
-
-
-def test_dutch_pages_search_their_own_index(site):
-    for lang, page in all_pages(site):
-        file = site.file_of(lang, page)
-        config = json.loads(site.soup(file).select_one("#__config").string)
-        base = site.resolve(file, config["base"].rstrip("/") + "/search/search_index.json")
-        assert base == ("" if lang == "de" else "nl/") + "search/search_index.json", file
+        factor_pages = [page_path(p, lang) for p in ("success-factors", "risk-factors")]
+        assert {page_title(site, lang, p) for p in factor_pages} <= set(titles)
 
 
 def test_footer_links_on_every_page(site):
@@ -112,16 +111,15 @@ def test_footer_links_on_every_page(site):
         links = site.soup(file).select("footer nav.site-footer-links a")
         assert [a.get_text(strip=True) for a in links] == expected[lang], file
         targets = [site.resolve(file, a["href"]) for a in links[:4]]
-        prefix = "" if lang == "de" else "nl/"
-        assert targets == [prefix + p for p in (*LEGAL_PAGES, "leichte-sprache/")], file
+        assert targets == [TABLE.get(p).path[lang] for p in (*LEGAL, "easy-language")], file
         assert links[4]["href"].startswith("mailto:") and "@" in links[4]["href"]
 
 
 @pytest.mark.parametrize("lang,word,of", [("de", "Schritt", "von"), ("nl", "Stap", "van")])
 def test_step_pages_show_position_and_neighbours(site, lang, word, of):
     total = len(STEPS)
-    for number, step in enumerate(STEPS, start=1):
-        page = step["page"].removesuffix(".md") + "/"
+    pages = [page_path(TABLE.for_step(step["key"]).id, lang) for step in STEPS]
+    for number, (step, page) in enumerate(zip(STEPS, pages), start=1):
         file = site.file_of(lang, page)
         soup = site.soup(file)
         assert soup.select_one(".step-caption").get_text(strip=True) == f"{word} {number} {of} {total}"
@@ -131,8 +129,8 @@ def test_step_pages_show_position_and_neighbours(site, lang, word, of):
         if number == 1:
             assert previous is None
         else:
-            assert site.resolve(file, previous["href"]) == file.replace(
-                page, STEPS[number - 2]["page"].removesuffix(".md") + "/").removesuffix("index.html")
+            assert site.resolve(file, previous["href"]) == site.file_of(lang, pages[number - 2]).removesuffix(
+                "index.html")
             assert STEPS[number - 2]["title"][lang] in previous.get_text()
         if number == total:
             assert following is None
@@ -142,19 +140,19 @@ def test_step_pages_show_position_and_neighbours(site, lang, word, of):
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_overview_lists_every_step_in_order_without_javascript(site, lang):
-    soup = site.soup(site.file_of(lang, "erfolgsweg/"))
-    headings = soup.select(".step-by-step h3")
+    file = site.file_of(lang, page_path("success-path", lang))
+    headings = site.soup(file).select(".step-by-step h3")
     assert [heading_text(h) for h in headings] == [
         f"{n}. {step['title'][lang]}" for n, step in enumerate(STEPS, start=1)]
     for heading, step in zip(headings, STEPS):
-        assert heading.a["href"].startswith(step["page"].split("/")[1].removesuffix(".md"))
+        assert site.resolve(file, heading.a["href"]) == TABLE.for_step(step["key"]).path[lang]
         assert step["summary"][lang] in heading.find_next_sibling("p").get_text()
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-@pytest.mark.parametrize("group,page", [("success_factors", "erfolgsfaktoren/"),
-                                         ("risk_factors", "risikofaktoren/")])
-def test_every_factor_has_its_section_with_a_stable_anchor(site, lang, group, page):
+@pytest.mark.parametrize("group", ["success_factors", "risk_factors"])
+def test_every_factor_has_its_section_with_a_stable_anchor(site, lang, group):
+    page = page_path(TABLE.for_sections(group).id, lang)
     soup = site.soup(site.file_of(lang, page))
     for key, label in LABELS[group].items():
         heading = soup.find("h2", id=key)
@@ -176,7 +174,7 @@ def test_not_found_page_helps_both_languages(site):
 
 def test_placeholders_are_visible_on_the_pages_that_use_them(site):
     for lang in LANGUAGES:
-        soup = site.soup(site.file_of(lang, "impressum/"))
+        soup = site.soup(site.file_of(lang, page_path("imprint", lang)))
         marks = soup.select("mark.placeholder")
         assert marks, lang
         assert soup.select_one(".placeholder-notice") is not None
@@ -187,8 +185,9 @@ def test_placeholders_are_visible_on_the_pages_that_use_them(site):
 def test_sitemap_lists_both_languages_with_alternates(site):
     sitemap = (site.root / "sitemap.xml").read_text(encoding="utf-8")
     for lang, page in all_pages(site):
-        assert f"<loc>{site.url_of(lang, page)}</loc>" in sitemap
-    assert sitemap.count('hreflang="nl"') == sitemap.count('hreflang="de"') == 2 * len(site.pages["de"])
+        assert (f"<loc>{site.url_of(lang, page)}</loc>" in sitemap) == (page != EDITOR_PAGES[lang])
+    public = len(site.pages["de"]) - 1  # all but the editors' page
+    assert sitemap.count('hreflang="nl"') == sitemap.count('hreflang="de"') == 2 * public
 
 
 def words_of(site: Site, lang: str, page: str) -> int:
@@ -197,7 +196,8 @@ def words_of(site: Site, lang: str, page: str) -> int:
 
 
 def test_guide_text_is_long_enough_and_balanced(site):
-    guide_pages = [p for p in site.pages["de"] if p not in LEGAL_PAGES and p != EDITOR_PAGES["de"]]
+    legal = [page_path(page, "de") for page in LEGAL]
+    guide_pages = [p for p in site.pages["de"] if p not in legal and p != EDITOR_PAGES["de"]]
     counts = {page: (words_of(site, "de", page), words_of(site, "nl", twin(page, "de", "nl")))
               for page in guide_pages}
     totals = {"de": sum(de for de, _ in counts.values()), "nl": sum(nl for _, nl in counts.values())}

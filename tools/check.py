@@ -1,8 +1,10 @@
 """make check: the editors' quick check, without a full build.
 
-Data files (schema and cross-references), chapters (every page in both languages, the same section
-structure, links and anchors, references to data), placeholders and spelling. Prints one line per
-problem with file and line; exits 1 if there is any. --release also refuses placeholders.
+Data files (schemas and the rules across files), chapters (every page in both languages, the same
+section structure, links and anchors, references to data), what chapters and stories render to
+(no scripts, no links with other schemes, nothing loaded from other hosts), placeholders and
+spelling. Prints one line per problem with file and line; exits 1 if there is any. --release also
+refuses placeholders.
 """
 from __future__ import annotations
 
@@ -10,26 +12,27 @@ import argparse
 import sys
 from pathlib import Path
 
+import yaml
+
+from wegweiser.build import read_guide
+from wegweiser.checks import chapter_problems, markdown_renderer, release_problems, rendered_problems
+from wegweiser.problems import DataError, Problem
+from wegweiser.spelling import spelling_problems
+
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "hooks"))
-sys.path.insert(0, str(ROOT / "tools"))
-
-from checks import chapter_problems, release_problems  # noqa: E402
-from datafiles import DataError  # noqa: E402
-from pilots import load_pilots  # noqa: E402
-from sitedata import load_site_data  # noqa: E402
-from spelling import spelling_problems  # noqa: E402
 
 
-def run(release: bool, spelling: bool) -> list[str]:
+def run(release: bool, spelling: bool) -> list[Problem]:
     try:
-        site = load_site_data(ROOT)
-        pilots = load_pilots(ROOT, site)
+        data, chapters, table = read_guide(ROOT)
     except DataError as error:
-        return [str(problem) for problem in error.problems]
-    problems = chapter_problems(ROOT / "docs", site, [pilot.id for pilot in pilots.pilots])
+        return error.problems
+    mkdocs_yml = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    problems = chapter_problems(data, table, chapters, ROOT / "docs")
+    extensions = yaml.safe_load(mkdocs_yml)["markdown_extensions"]
+    problems += rendered_problems(chapters, data, markdown_renderer(extensions))
     if release:
-        problems += release_problems(ROOT, site)
+        problems += release_problems(data, mkdocs_yml)
     if spelling:
         problems += spelling_problems(ROOT)
     return problems

@@ -5,21 +5,16 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "hooks"))
+from wegweiser import history
+from wegweiser.build import read_guide, translation_lags
+from wegweiser.render.status import report_lines
 
-from checks import pending_translations, read_pages  # noqa: E402
-from history import file_times, record_times, translation_lags  # noqa: E402
-from pilots import load_pilots  # noqa: E402
-from sitedata import load_site_data  # noqa: E402
-from translation_status import report_lines  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def main() -> int:
-    site = load_site_data(ROOT)
-    pilot_ids = [pilot.id for pilot in load_pilots(ROOT, site).pilots]
-    pending = pending_translations(read_pages(ROOT / "docs"))
-    lags = translation_lags(ROOT, file_times(ROOT), record_times(ROOT), pilot_ids, pending)
+    data, chapters, table = read_guide(ROOT)
+    lags = translation_lags(data, chapters, table, history.file_times(ROOT), history.record_times(ROOT))
     for line in report_lines(lags):
         print(line)
     print(f"{len(lags)} twin{'s' if len(lags) != 1 else ''} out of step." if lags

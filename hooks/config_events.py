@@ -1,0 +1,75 @@
+"""MkDocs hook: at the start of each language pass, configure MkDocs from the site build – names,
+navigation, Markdown extensions, template escaping – and give every page its address."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from jinja2 import Environment
+from markupsafe import escape
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
+
+from i18n_adapter import check_plugin, lifecycle, place
+from wegweiser.markdown_ext import GlossaryExtension
+
+
+def on_startup(*, command: str, dirty: bool) -> None:
+    lifecycle.command = command
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    check_plugin(config)
+    if config.repo_url:
+        raise PluginError("mkdocs.yml: 'repo_url' makes every reader's browser call the GitHub API; "
+                          "link the repository from a page instead")
+    if config.theme.get("font") is not False:
+        raise PluginError("mkdocs.yml: theme.font must be false (no fonts from Google's servers)")
+    build, lang = lifecycle.start_pass(config)
+    site = build.data.site
+    # Text handed to the theme goes in as HTML (escaped, as Markup): its own templates print it as
+    # it is, ours (autoescaped) leave Markup alone.
+    config.site_name, config.site_description, config.copyright = \
+        escape(site.name[lang]), escape(site.description[lang]), escape(site.copyright[lang])
+    config.nav = _escaped(build.table.nav(lang))
+    config.extra["wegweiser"] = {**build.site_context(lang), "problems": lifecycle.problems,
+                                 "sitemap": build.sitemap(config.site_url or "")}
+    # One glossary extension per pass, in the pass's language (the config object is shared).
+    config.markdown_extensions[:] = [ext for ext in config.markdown_extensions
+                                     if not isinstance(ext, GlossaryExtension)]
+    config.markdown_extensions.append(GlossaryExtension(build.data.glossary, lang))
+    return config
+
+
+def _escaped(nav: list) -> list:
+    return [{escape(title): _escaped(target) if isinstance(target, list) else target
+             for title, target in item.items()} if isinstance(item, dict) else item for item in nav]
+
+
+@event_priority(-110)  # after mkdocs-static-i18n has kept this language's files (hooks/i18n_adapter.py)
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    build, lang = lifecycle.build, config.extra["wegweiser"]["lang"]
+    assert build is not None
+    for page in build.table:
+        src_uri = page.src_uri(lang)
+        file = files.get_file_from_path(src_uri)
+        if page.kind == "chapter":
+            if file is None or file.src_uri != src_uri:
+                raise PluginError(f"docs/{src_uri} is missing from the files MkDocs builds")
+        else:
+            if file is not None:
+                raise PluginError(f"docs/{src_uri}: this path is reserved for a page made from data; move the file")
+            file = File.generated(config, src_uri, content=build.generated_markdown(page, lang))
+            files.append(file)
+        place(file, page.dest_uri(lang), page.path[lang], config.site_dir)
+    return files
+
+
+def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+    """Every template of overrides/ escapes what it prints (MkDocs' Jinja does not by default):
+    a value from data can only become markup where a template says '| safe'."""
+    overrides = Path(config.theme.custom_dir)
+    ours = {path.relative_to(overrides).as_posix() for path in overrides.rglob("*") if path.is_file()}
+    env.autoescape = lambda name: name in ours
+    return env

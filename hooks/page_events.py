@@ -1,0 +1,54 @@
+"""MkDocs hook: each page – its Markdown from the site build, a check of what it rendered to, and
+what the templates show around it."""
+from __future__ import annotations
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page as MkDocsPage
+from mkdocs.utils import get_relative_url
+
+from i18n_adapter import lifecycle
+from wegweiser.markdown_ext import GlossaryExtension
+from wegweiser.pages import Page
+from wegweiser.problems import DataError
+
+
+def _page(page: MkDocsPage) -> tuple[Page, str]:
+    assert lifecycle.build is not None
+    found = lifecycle.build.table.find(page.file.src_uri)
+    if found is None:
+        raise PluginError(f"docs/{page.file.src_uri} is not in data/pages.yaml")
+    return found
+
+
+def on_page_markdown(markdown: str, *, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
+    build = lifecycle.build
+    assert build is not None
+    entry, lang = _page(page)
+    glossary = next(ext for ext in config.markdown_extensions if isinstance(ext, GlossaryExtension))
+    glossary.for_page(build.glossary_href(entry, lang))
+    if entry.kind != "chapter":
+        return markdown
+    try:
+        return build.chapter_markdown(entry, lang, markdown, lambda: build.pdf_links(
+            entry, lang, lambda path: get_relative_url(path, page.url)))
+    except DataError as error:
+        raise PluginError(str(error)) from None
+
+
+def on_page_content(html: str, *, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
+    assert lifecycle.build is not None
+    entry, lang = _page(page)
+    problems = lifecycle.build.problems_of_html(entry, lang, html)
+    if problems:
+        raise PluginError(str(DataError(problems)))
+    return html
+
+
+def on_page_context(context: dict, *, page: MkDocsPage, config: MkDocsConfig, nav: Navigation) -> dict:
+    assert lifecycle.build is not None
+    entry, lang = _page(page)
+    context["wegweiser_page"] = lifecycle.build.page_context(entry, lang, config.extra["edit_base"])
+    return context

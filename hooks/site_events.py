@@ -1,0 +1,34 @@
+"""MkDocs hook: finish the site once every language's pages are written – the 404 page of each
+language, the share images, the PDFs of the guide."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+
+from i18n_adapter import lifecycle, pass_language
+from wegweiser.languages import url_prefix
+from wegweiser.pdf import write_pdfs
+from wegweiser.share_image import IMAGE_PATH, draw_share_image
+
+
+def on_post_template(output: str, *, template_name: str, config: MkDocsConfig) -> str:
+    if template_name == "404.html":
+        # Each pass writes the same 404.html; keep each language's own for the end.
+        lifecycle.not_found[pass_language(config)] = output
+    return output
+
+
+def on_post_build(*, config: MkDocsConfig) -> None:
+    if not lifecycle.end_pass(config):
+        return
+    build, site_dir = lifecycle.build, Path(config.site_dir)
+    assert build is not None
+    for lang, output in lifecycle.not_found.items():
+        (site_dir / url_prefix(lang) / "404.html").write_text(output, encoding="utf-8")
+        draw_share_image(build.data.site.name[lang], build.data.labels.ui["share_subtitle"][lang],
+                         site_dir / IMAGE_PATH.format(lang=lang))
+    # The PDFs take most of a build: skipped under 'serve' and where tests do not look at them.
+    if lifecycle.command != "serve" and os.environ.get("WEGWEISER_PDF") != "0":
+        write_pdfs(site_dir, build, config.site_url or "")
