@@ -20,21 +20,16 @@ from pathlib import Path
 
 import yaml
 
+from wegweiser.build import SiteBuild
+from wegweiser.languages import LANGUAGES
+
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "hooks"))
-
-from glossary import glossary_markdown, load_glossary  # noqa: E402
-from pilot_map import map_html  # noqa: E402
-from pilot_pages import overview_markdown, pilot_markdown, pilot_path  # noqa: E402
-from pilots import load_pilots  # noqa: E402
-from sitedata import load_site_data  # noqa: E402
-
-LANGUAGES = ("de", "nl")
+PROJECT_PARTS = ("mkdocs.yml", "pyproject.toml", "docs", "data", "hooks", "overrides")
 
 
 def make_variant(target: Path, count: int) -> None:
     """A copy of the project whose data/pilots.yaml holds `count` pilots (copies of the real ones)."""
-    for part in ("mkdocs.yml", "docs", "data", "hooks", "overrides"):
+    for part in PROJECT_PARTS:
         source = ROOT / part
         (shutil.copytree if source.is_dir() else shutil.copy2)(source, target / part)
     data = yaml.safe_load((ROOT / "data" / "pilots.yaml").read_text(encoding="utf-8"))
@@ -53,29 +48,22 @@ def make_variant(target: Path, count: int) -> None:
 
 
 def make_stock(variant: Path, target: Path) -> None:
-    """The same pages as plain Markdown files in a stock Material + i18n project."""
+    """The same pages as plain Markdown files in a stock Material + i18n project (no hooks)."""
     shutil.copytree(variant / "docs", target / "docs")
-    site = load_site_data(variant)
-    pilots = load_pilots(variant, site)
-    glossary = load_glossary(variant)
+    build = SiteBuild(variant)
     for lang in LANGUAGES:
-        folder = target / "docs" / lang / site.ui["pilots_folder"][lang]
-        folder.mkdir(parents=True)
-        (target / "docs" / lang / "glossary.md").write_text(glossary_markdown(site, glossary, lang), encoding="utf-8")
-        pilot_map = map_html(variant, site, pilots, lang, lambda p: f"{p.id}/")
-        (folder / "index.md").write_text(overview_markdown(site, pilots, lang, lambda p: p, pilot_map),
-                                         encoding="utf-8")
-        for pilot in pilots.pilots:
-            name = Path(pilot_path(pilot)).name
-            (folder / name).write_text(pilot_markdown(site, pilots, pilot, lang), encoding="utf-8")
-    config = yaml.safe_load((variant / "mkdocs.yml").read_text(encoding="utf-8").replace("!!", ""))
-    config.pop("hooks")
-    config.pop("watch", None)
+        for page in build.table:
+            if page.kind != "chapter":
+                path = target / "docs" / page.src_uri(lang)
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_text(build.generated_markdown(page, lang), encoding="utf-8")
+    config = yaml.safe_load((variant / "mkdocs.yml").read_text(encoding="utf-8"))
+    for key in ("hooks", "watch"):
+        config.pop(key, None)
     config["theme"].pop("custom_dir")
-    for language in config["plugins"][1]["i18n"]["languages"]:
-        folder = site.ui["pilots_folder"][language["locale"]]
-        language["nav"] = [f"{language['locale']}/{folder}/index.md" if item == f"{language['locale']}/pilots/index.md"
-                           else item for item in language["nav"]]
+    config["markdown_extensions"] = [ext for ext in config["markdown_extensions"] if "wegweiser" not in str(ext)]
+    for language in next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)["languages"]:
+        language["nav"] = build.table.nav(language["locale"])
     (target / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False),
                                        encoding="utf-8")
 
@@ -101,13 +89,15 @@ def build_seconds(project: Path, runs: int) -> tuple[float, int]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", default="10,100,1000")
-    parser.add_argument("--runs", type=int, default=5, help="builds per variant (1,000 pilots: one); the fastest counts")
+    parser.add_argument("--runs", type=int, default=5,
+                        help="builds per variant (1,000 pilots: one); the fastest counts")
     args = parser.parse_args()
     print(f"{'pilots':>7} {'pages':>6} {'ours s':>8} {'stock s':>8} {'ratio':>6} {'HTML MB':>8}  target ratio <= 1.15")
     for count in (int(size) for size in args.sizes.split(",")):
         with tempfile.TemporaryDirectory() as temp:
             ours, stock = Path(temp) / "ours", Path(temp) / "stock"
-            ours.mkdir(), stock.mkdir()
+            ours.mkdir()
+            stock.mkdir()
             make_variant(ours, count)
             make_stock(ours, stock)
             runs = args.runs if count < 1000 else 1

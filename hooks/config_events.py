@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from i18n_adapter import check_plugin, lifecycle, place
 from jinja2 import Environment
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
@@ -11,7 +12,6 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
-from i18n_adapter import check_plugin, lifecycle, place
 from wegweiser.markdown_ext import GlossaryExtension
 
 
@@ -36,9 +36,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.extra["wegweiser"] = {**build.site_context(lang), "problems": lifecycle.problems,
                                  "sitemap": build.sitemap(config.site_url or "")}
     # One glossary extension per pass, in the pass's language (the config object is shared).
-    config.markdown_extensions[:] = [ext for ext in config.markdown_extensions
-                                     if not isinstance(ext, GlossaryExtension)]
-    config.markdown_extensions.append(GlossaryExtension(build.data.glossary, lang))
+    extensions: list = config.markdown_extensions
+    extensions[:] = [ext for ext in extensions if not isinstance(ext, GlossaryExtension)]
+    extensions.append(GlossaryExtension(build.data.glossary, lang))
     return config
 
 
@@ -69,7 +69,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
     """Every template of overrides/ escapes what it prints (MkDocs' Jinja does not by default):
     a value from data can only become markup where a template says '| safe'."""
-    overrides = Path(config.theme.custom_dir)
+    overrides = Path(config.theme.custom_dir or "overrides")
     ours = {path.relative_to(overrides).as_posix() for path in overrides.rglob("*") if path.is_file()}
     env.autoescape = lambda name: name in ours
     return env

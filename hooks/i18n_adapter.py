@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 from importlib.metadata import version
 from pathlib import Path
+from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -83,7 +84,8 @@ def check_plugin(config: MkDocsConfig) -> None:
 
 
 def pass_language(config: MkDocsConfig) -> str:
-    return config.plugins["i18n"].current_language or DEFAULT_LANGUAGE
+    plugin: Any = config.plugins["i18n"]
+    return plugin.current_language or DEFAULT_LANGUAGE
 
 
 def place(file: File, dest_uri: str, url: str, site_dir: str) -> None:

@@ -2,6 +2,7 @@
 what the templates show around it."""
 from __future__ import annotations
 
+from i18n_adapter import lifecycle
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
@@ -9,7 +10,6 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.utils import get_relative_url
 
-from i18n_adapter import lifecycle
 from wegweiser.markdown_ext import GlossaryExtension
 from wegweiser.pages import Page
 from wegweiser.problems import DataError

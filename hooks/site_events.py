@@ -5,9 +5,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from i18n_adapter import lifecycle, pass_language
 from mkdocs.config.defaults import MkDocsConfig
 
-from i18n_adapter import lifecycle, pass_language
 from wegweiser.languages import url_prefix
 from wegweiser.pdf import write_pdfs
 from wegweiser.share_image import IMAGE_PATH, draw_share_image

@@ -42,9 +42,14 @@ def twin(page: str, from_lang: str, to_lang: str) -> str:
     return entry.path[to_lang].removeprefix(url_prefix(to_lang))
 
 
+# A fixed time for what a build stamps, as the publish workflow sets it (tests/test_reproducible.py).
+SOURCE_DATE_EPOCH = "1795000000"
+
+
 def run_mkdocs(*args: str, cwd: Path, pdf: bool = False) -> subprocess.CompletedProcess:
     """mkdocs in a subprocess; the PDFs (slow) only where a test looks at them."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "WEGWEISER_PDF": "1" if pdf else "0"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "WEGWEISER_PDF": "1" if pdf else "0",
+           "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH}
     return subprocess.run([sys.executable, "-m", "mkdocs", *args], cwd=cwd, env=env,
                           capture_output=True, text=True, timeout=600)
 

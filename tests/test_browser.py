@@ -8,9 +8,8 @@ from pathlib import Path
 import pytest
 import yaml
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import sync_playwright
-
 from conftest import LANGUAGES, ROOT, TABLE, page_path, twin
+from playwright.sync_api import sync_playwright
 
 CHROMIUM = "/usr/bin/chromium"
 SCREENSHOTS = ROOT / "test-output" / "screenshots"
@@ -78,7 +77,7 @@ def lang_path(lang: str, page: str) -> str:
 def test_every_page_is_accessible_private_and_error_free(site, reader, lang):
     axe = Axe()
     problems = []
-    for page in site.pages[lang] + (["404.html"] if lang == "de" else ["404.html"]):
+    for page in [*site.pages[lang], "404.html"]:
         path = lang_path(lang, page)
         reader.open(path)
         for violation in axe.run(reader.page, options=WCAG_AA).response["violations"]:

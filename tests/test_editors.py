@@ -7,8 +7,6 @@ import subprocess
 import sys
 
 import pytest
-import yaml
-
 from conftest import EDITOR_PAGES, LANGUAGES, MKDOCS, ROOT, TABLE, Site, copy_project, page_path, run_mkdocs
 
 EDIT_BASE = MKDOCS["extra"]["edit_base"]

@@ -6,8 +6,8 @@ import re
 
 import markdown
 import pytest
-
 from conftest import DATA, LANGUAGES, TABLE, page_path
+
 from wegweiser.markdown_ext import GlossaryExtension
 from wegweiser.models import Glossary, GlossaryTerm
 
@@ -20,7 +20,7 @@ def test_glossary_page_shows_both_terms_side_by_side(site, lang):
     soup = site.soup(site.file_of(lang, page_path("glossary", lang)))
     rows = soup.select("table.glossary tbody tr")
     assert len(rows) == len(GLOSSARY) >= 30
-    for row, term in zip(rows, GLOSSARY):
+    for row, term in zip(rows, GLOSSARY, strict=True):
         cells = row.find_all("td")
         assert row["id"] == term.id
         assert [cells[0]["lang"], cells[1]["lang"]] == ["de", "nl"]

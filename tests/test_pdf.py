@@ -3,9 +3,8 @@ from __future__ import annotations
 
 import pytest
 import yaml
-from pypdf import PdfReader
-
 from conftest import LANGUAGES, ROOT, TABLE, page_path
+from pypdf import PdfReader
 
 LABELS = yaml.safe_load((ROOT / "data" / "labels.yaml").read_text(encoding="utf-8"))
 PILOTS = yaml.safe_load((ROOT / "data" / "pilots.yaml").read_text(encoding="utf-8"))["pilots"]

@@ -5,7 +5,6 @@ import json
 
 import pytest
 import yaml
-
 from conftest import LANGUAGES, ROOT, TABLE, Site, copy_project, page_path, run_mkdocs
 
 LABELS = yaml.safe_load((ROOT / "data" / "labels.yaml").read_text(encoding="utf-8"))
@@ -71,7 +70,6 @@ def test_overview_is_in_the_navigation_but_pilot_pages_are_not(site, lang):
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_pilot_pages_link_back_to_their_step_and_factors(site, lang):
-    prefix = "" if lang == "de" else "nl/"
     for pilot in PILOTS["pilots"]:
         file = site.file_of(lang, pilot_page(lang, pilot["id"]))
         links = [site.resolve(file, a["href"]) for a in site.soup(file).select("article a[href]")]
@@ -85,12 +83,13 @@ def test_pilot_pages_link_back_to_their_step_and_factors(site, lang):
 def test_steps_and_factor_sections_list_their_pilots(site, lang):
     prefix = "" if lang == "de" else "nl/"
 
-    def expected(predicate):
-        return {prefix + pilot_page(lang, p["id"]) for p in PILOTS["pilots"] if predicate(p)}
+    def expected(field, key):
+        return {prefix + pilot_page(lang, p["id"]) for p in PILOTS["pilots"]
+                if (p[field] == key if field == "step_reached" else key in p[field])}
 
     for key, page in STEP_PAGES.items():
         file = site.file_of(lang, page_path(page, lang))
-        assert linked_pages(site, file, "#pilots + ul a") == expected(lambda p: p["step_reached"] == key)
+        assert linked_pages(site, file, "#pilots + ul a") == expected("step_reached", key)
     for group, page in FACTOR_PAGES.items():
         file = site.file_of(lang, page_path(page, lang))
         soup = site.soup(file)
@@ -101,7 +100,7 @@ def test_steps_and_factor_sections_list_their_pilots(site, lang):
                     break
                 section_links |= {site.resolve(file, a["href"]) for a in sibling.select("a[href]")}
             pilots_linked = {link for link in section_links if link.startswith(prefix + pilot_page(lang))}
-            assert pilots_linked == expected(lambda p: key in p[group]), (lang, group, key)
+            assert pilots_linked == expected(group, key), (lang, group, key)
 
 
 def test_an_eleventh_pilot_needs_one_record_and_appears_everywhere(tmp_path):
@@ -141,7 +140,7 @@ def test_map_links_every_pilot_and_a_text_list_says_the_same(site, lang):
     svg_links = [site.resolve(file, a["href"]) for a in soup.select("figure.pilot-map svg a")]
     assert svg_links == expected
     assert all(a.find("title").get_text().endswith(p["title"][lang])
-               for a, p in zip(soup.select("figure.pilot-map svg a"), PILOTS["pilots"]))
+               for a, p in zip(soup.select("figure.pilot-map svg a"), PILOTS["pilots"], strict=True))
     assert [site.resolve(file, a["href"]) for a in soup.select("ol.pilot-map__list a")] == expected
     regions = {r["region"] for p in PILOTS["pilots"] for r in p["partners"]}
     labels = {LABELS["regions"][key][lang] for key in regions}

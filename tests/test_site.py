@@ -1,12 +1,10 @@
 """What a reader gets from the built site: both languages complete, linked and findable."""
 from __future__ import annotations
 
-import json
 import re
 
 import pytest
 import yaml
-
 from conftest import DATA, EDITOR_PAGES, LANGUAGES, ROOT, SITE_URL, TABLE, Site, page_path, twin
 
 LABELS = yaml.safe_load((ROOT / "data" / "labels.yaml").read_text(encoding="utf-8"))
@@ -119,7 +117,7 @@ def test_footer_links_on_every_page(site):
 def test_step_pages_show_position_and_neighbours(site, lang, word, of):
     total = len(STEPS)
     pages = [page_path(TABLE.for_step(step["key"]).id, lang) for step in STEPS]
-    for number, (step, page) in enumerate(zip(STEPS, pages), start=1):
+    for number, (step, page) in enumerate(zip(STEPS, pages, strict=True), start=1):
         file = site.file_of(lang, page)
         soup = site.soup(file)
         assert soup.select_one(".step-caption").get_text(strip=True) == f"{word} {number} {of} {total}"
@@ -144,7 +142,7 @@ def test_overview_lists_every_step_in_order_without_javascript(site, lang):
     headings = site.soup(file).select(".step-by-step h3")
     assert [heading_text(h) for h in headings] == [
         f"{n}. {step['title'][lang]}" for n, step in enumerate(STEPS, start=1)]
-    for heading, step in zip(headings, STEPS):
+    for heading, step in zip(headings, STEPS, strict=True):
         assert site.resolve(file, heading.a["href"]) == TABLE.for_step(step["key"]).path[lang]
         assert step["summary"][lang] in heading.find_next_sibling("p").get_text()
 

@@ -74,7 +74,7 @@ def _at_y(a, b, y):
 def main(source: str) -> None:
     topology = json.loads(Path(source).read_text(encoding="utf-8"))
     arcs = decode_arcs(topology)
-    features = []
+    features: list[dict] = []
     for geometry in topology["objects"]["countries"]["geometries"]:
         code = COUNTRIES.get(str(geometry.get("id")))
         if not code:

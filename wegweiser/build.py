@@ -3,7 +3,7 @@ what each page needs. The MkDocs hooks create one SiteBuild per build and ask it
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from babel.dates import format_date
@@ -114,11 +114,15 @@ class SiteBuild:
             "ui_all": {code: labels.ui_strings(code) for code in LANGUAGES},
             "footer": [{"label": link.label[lang],
                         "url": table.get(link.page).path[lang] if link.page else None,
-                        "mail": str(self.data.site.value(*link.mail.split("."), lang)) if link.mail else None}
+                        "mail": self._mail(link.mail, lang) if link.mail else None}
                        for link in labels.footer],
             "home": {code: url_prefix(code) for code in LANGUAGES},
             "copyright": self.data.site.copyright[lang],
         }
+
+    def _mail(self, dotted: str, lang: str) -> str:
+        group, key = dotted.split(".")
+        return str(self.data.site.value(group, key, lang))
 
     def page_context(self, page: Page, lang: str, edit_base: str) -> dict:
         """What the templates show around one page: its twins, its date, where to edit it, its step."""
@@ -130,7 +134,7 @@ class SiteBuild:
             "languages": [{"lang": code, "name": self.data.labels.ui[f"language_{code}"][code], "url": page.path[code],
                            "current": code == lang} for code in LANGUAGES],
             "updated": ui["last_updated"].format(date=format_date(
-                datetime.fromtimestamp(changed, tz=timezone.utc).date(), format="long", locale=lang))
+                datetime.fromtimestamp(changed, tz=UTC).date(), format="long", locale=lang))
             if changed else "",
             "edit_url": edit_base + source if source else "",
             "edit_label": ui["edit_page"],
@@ -143,13 +147,13 @@ class SiteBuild:
         """When the page last changed in this language (Unix time, from git), if known."""
         source = page.source(lang) or ""
         if page.kind == "pilot":
-            return self.record_times.get((page.pilot_id, lang)) or self.file_times.get(source)
+            return self.record_times.get((page.pilot_id or "", lang)) or self.file_times.get(source)
         return self.file_times.get(source)
 
     def sitemap(self, site_url: str) -> list[dict]:
         def lastmod(page: Page, lang: str) -> str | None:
             changed = self.changed(page, lang)
-            return datetime.fromtimestamp(changed, tz=timezone.utc).date().isoformat() if changed else None
+            return datetime.fromtimestamp(changed, tz=UTC).date().isoformat() if changed else None
         return self.table.sitemap(site_url, lastmod)
 
     def problems_of_html(self, page: Page, lang: str, html: str) -> list[Problem]:

@@ -8,8 +8,25 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .languages import LANGUAGES, url_prefix
-from .models import (FACTOR_GROUPS, LABEL_GROUPS, Answer, FooterLink, Glossary, GlossaryTerm, GuideData,
-                     Labels, PageSpec, Partner, Pilot, Pilots, Question, Region, SelfCheck, SiteFacts, Step)
+from .models import (
+    FACTOR_GROUPS,
+    LABEL_GROUPS,
+    Answer,
+    FooterLink,
+    Glossary,
+    GlossaryTerm,
+    GuideData,
+    Labels,
+    PageSpec,
+    Partner,
+    Pilot,
+    Pilots,
+    Question,
+    Region,
+    SelfCheck,
+    SiteFacts,
+    Step,
+)
 from .problems import DataError, Problem
 from .schema import record_of, schema_problems
 from .yamlfile import YamlDocument, load_yaml
@@ -70,7 +87,7 @@ def _unique(items: list, field: str, where: Callable[[int], tuple], add: Add, wh
 
 
 def _step_keys(documents: dict) -> list[str]:
-    return [step.get("key") for step in documents["labels"].data["steps"] if isinstance(step, dict)]
+    return [step["key"] for step in documents["labels"].data["steps"] if isinstance(step, dict) and "key" in step]
 
 
 def _check_key(known: list[str], group: str, key, path: tuple, add: Add) -> None:
@@ -272,4 +289,5 @@ def _selfcheck(data: dict) -> SelfCheck:
 def _page(entry: dict) -> PageSpec:
     return PageSpec(entry["id"], entry["slug"], entry.get("file"), entry.get("generated"), entry.get("nav_title"),
                     entry.get("in_nav", True), entry.get("search", True), entry.get("step"), entry.get("sections"),
-                    entry.get("legal", False), entry.get("pdf", True), tuple(_page(child) for child in entry.get("pages", [])))
+                    entry.get("legal", False), entry.get("pdf", True),
+                    tuple(_page(child) for child in entry.get("pages", [])))

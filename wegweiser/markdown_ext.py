@@ -38,12 +38,12 @@ class ChecklistLabels(Treeprocessor):
             box = HTML_PLACEHOLDER_RE.match(holder.text or "") if holder is not None else None
             if holder is None or box is None:
                 continue
-            checked = "checked" in self.md.htmlStash.rawHtmlBlocks[int(box.group(1))]
+            checked = "checked" in str(self.md.htmlStash.rawHtmlBlocks[int(box.group(1))])
             label = etree.Element("label", {"class": "task-list-control"})
             etree.SubElement(label, "input", {"type": "checkbox", **({"checked": "checked"} if checked else {})})
             etree.SubElement(label, "span", {"class": "task-list-indicator"})
             text = etree.SubElement(label, "span", {"class": "task-list-text"})
-            text.text, holder.text = holder.text[box.end():].lstrip(), None
+            text.text, holder.text = (holder.text or "")[box.end():].lstrip(), None
             for child in list(holder):  # inline children of the text, up to the first block
                 if child.tag in _BLOCKS:
                     break
@@ -82,7 +82,9 @@ class GlossaryMarks(Treeprocessor):
         """The text before the first mark, and the marks (each carrying the text after it as tail)."""
         if not text or self.extension.pattern is None:
             return text, []
-        head, marks, position = None, [], 0
+        head: str | None = None
+        marks: list[etree.Element] = []
+        position = 0
         for match in self.extension.pattern.finditer(text):
             term = self.extension.term_of.get(match.group(0))
             if term is None or term.id in self.done:

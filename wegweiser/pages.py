@@ -147,21 +147,22 @@ def build_page_table(data: GuideData, chapters: Mapping[str, Mapping[str, Chapte
     def add(spec: PageSpec, parent: Mapping[str, str], section: str | None) -> None:
         own = {lang: _address(parent, spec.slug, lang) for lang in LANGUAGES}
         path = {lang: url_prefix(lang) + own[lang] for lang in LANGUAGES}
-        common = {"spec": spec, "in_nav": spec.in_nav, "search": spec.search}
         if spec.file:
             found = {lang: chapters.get(lang, {}).get(spec.file) for lang in LANGUAGES}
-            title = {lang: substitute_plain(found[lang].title, lang, data) if found[lang] else spec.id
-                     for lang in LANGUAGES}
-            anchors = {lang: frozenset(found[lang].anchors) if found[lang] else frozenset() for lang in LANGUAGES}
-            pages.append(Page(spec.id, "chapter", path, title, spec.file, anchors, **common))
+            # A missing chapter is reported by wegweiser.checks; its page keeps an id as title.
+            title = {lang: substitute_plain(chapter.title, lang, data) if chapter else spec.id
+                     for lang, chapter in found.items()}
+            pages.append(Page(spec.id, "chapter", path, title, spec.file,
+                              {lang: frozenset(chapter.anchors if chapter else ()) for lang, chapter in found.items()},
+                              spec, None, spec.in_nav, spec.search))
         else:
             kind = spec.generated or ""
             title_key = {"pilots": "pilots_title", "glossary": "glossary_title",
                          "translation_status": "status_title"}[kind]
-            anchors = {"pilots": frozenset({"map", "list"}),
-                       "glossary": frozenset(term.id for term in data.glossary.terms)}.get(kind, frozenset())
+            generated_anchors = {"pilots": frozenset({"map", "list"}),
+                                 "glossary": frozenset(term.id for term in data.glossary.terms)}.get(kind, frozenset())
             pages.append(Page(spec.id, kind, path, dict(ui[title_key]), GENERATED_SOURCES[kind],
-                              {lang: anchors for lang in LANGUAGES}, **common))
+                              {lang: generated_anchors for lang in LANGUAGES}, spec, None, spec.in_nav, spec.search))
             if kind == "pilots":
                 for pilot in data.pilots.pilots:
                     pages.append(Page(f"pilot:{pilot.id}", "pilot",

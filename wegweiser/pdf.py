@@ -4,7 +4,7 @@ page offers it for download."""
 from __future__ import annotations
 
 import html
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -63,9 +63,10 @@ def document_html(site_dir: Path, build: SiteBuild, lang: str, site_url: str) ->
     files = [page.dest_uri(lang) for page in pages]
     chapter_of = {"/" + page.path[lang]: f"c{n}" for n, page in enumerate(pages)}
     bodies, toc = [], []
-    for n, (page, file) in enumerate(zip(pages, files)):
+    for n, (page, file) in enumerate(zip(pages, files, strict=True)):
         soup = BeautifulSoup((site_dir / file).read_text(encoding="utf-8"), "html.parser")
         article = soup.select_one("article")
+        assert article is not None, file
         for selector in REMOVED:
             for element in article.select(selector):
                 element.decompose()
@@ -73,7 +74,7 @@ def document_html(site_dir: Path, build: SiteBuild, lang: str, site_url: str) ->
             element["id"] = f"c{n}-{element['id']}"
         base = "https://site.invalid/" + file
         for link in article.select("a[href]"):
-            target = urlsplit(urljoin(base, link["href"]))
+            target = urlsplit(urljoin(base, str(link["href"])))
             if target.netloc != "site.invalid":
                 continue
             chapter = chapter_of.get(target.path)
@@ -90,7 +91,7 @@ def document_html(site_dir: Path, build: SiteBuild, lang: str, site_url: str) ->
         bodies.append(f'<section class="chapter">{article.decode_contents()}</section>')
     changed = max(build.file_times.values(), default=None)
     edition = ui["pdf_edition"].format(date=format_date(
-        datetime.fromtimestamp(changed, tz=timezone.utc).date(), format="long", locale=lang)) if changed else ""
+        datetime.fromtimestamp(changed, tz=UTC).date(), format="long", locale=lang)) if changed else ""
     name = build.data.site.name[lang]
     return (f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>{html.escape(name)}</title>'
             f'<meta name="author" content="{html.escape(str(build.data.site.value("legal", "publisher", lang)))}">'

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable, Mapping
+from functools import partial
 from urllib.parse import quote
 
 from .models import LABEL_GROUPS, GuideData, Placeholder
@@ -61,36 +62,36 @@ def substitute(markdown: str, lang: str, data: GuideData, blocks: Mapping[str, C
 
     first_line is the line of the file on which markdown starts (after the front matter).
     """
-    problems = []
+    problems: list[Problem] = []
     placeholder_word = data.labels.ui["placeholder"][lang]
+
+    def replace(match: re.Match, line: str, number: int) -> str:
+        mail, name = match.group(1), match.group(2)
+        if _IN_LINK_TARGET.search(line[: match.start()]):
+            problems.append(Problem(source, number, f"'{{{{ {name} }}}}' cannot stand inside a link target; "
+                                                    f"write an e-mail link as {{{{ mail {name} }}}}"))
+            return match.group(0)
+        if name in blocks and not mail:
+            if line.strip() != match.group(0):
+                problems.append(Problem(source, number, f"'{{{{ {name} }}}}' must stand alone on its line"))
+                return ""
+            return blocks[name]()
+        value = lookup(data, name, lang)
+        if value is None:
+            problems.append(Problem(source, number, f"unknown reference '{{{{ {name} }}}}'; expected one of "
+                                    f"steps.*, benefits.*, success_factors.*, risk_factors.*, contact.*, "
+                                    f"legal.*, ui.* or {', '.join(sorted(blocks)) or 'no block'}"))
+            return match.group(0)
+        if mail and not isinstance(value, Placeholder):
+            return f"[{escape_markdown(value)}](mailto:{quote(value, safe='@.+-_')})"
+        return render_value(value, placeholder_word)
+
     out_lines = []
     for number, line in enumerate(markdown.split("\n"), start=first_line):
-        def replace(match: re.Match) -> str:
-            mail, name = match.group(1), match.group(2)
-            if _IN_LINK_TARGET.search(line[: match.start()]):
-                problems.append(Problem(source, number, f"'{{{{ {name} }}}}' cannot stand inside a link target; "
-                                                        f"write an e-mail link as {{{{ mail {name} }}}}"))
-                return match.group(0)
-            if name in blocks and not mail:
-                if line.strip() != match.group(0):
-                    problems.append(Problem(source, number, f"'{{{{ {name} }}}}' must stand alone on its line"))
-                    return ""
-                return blocks[name]()
-            value = lookup(data, name, lang)
-            if value is None:
-                problems.append(Problem(source, number, f"unknown reference '{{{{ {name} }}}}'; expected one of "
-                                        f"steps.*, benefits.*, success_factors.*, risk_factors.*, contact.*, "
-                                        f"legal.*, ui.* or {', '.join(sorted(blocks)) or 'no block'}"))
-                return match.group(0)
-            if mail and not isinstance(value, Placeholder):
-                return f"[{escape_markdown(value)}](mailto:{quote(value, safe='@.+-_')})"
-            return render_value(value, placeholder_word)
-
-        resolved = REFERENCE.sub(replace, line)
+        out_lines.append(REFERENCE.sub(partial(replace, line=line, number=number), line))
         if BRACES.search(REFERENCE.sub("", line)):
             problems.append(Problem(source, number, "'{{' or '}}' without a valid reference "
                                                     "(write references as {{ group.key }})"))
-        out_lines.append(resolved)
     if problems:
         raise PageProblems(problems)
     return "\n".join(out_lines)

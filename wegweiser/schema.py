@@ -55,7 +55,7 @@ def record_of(data, path) -> str | None:
 
 def _type_name(name) -> str:
     if isinstance(name, list):
-        return " or ".join(_TYPE_NAMES.get(n, n) for n in name)
+        return " or ".join(_TYPE_NAMES.get(n, str(n)) for n in name)
     return _TYPE_NAMES.get(name, name)
 
 
@@ -77,7 +77,8 @@ def _text_message(kind: str, text: str) -> str:
 def explain(error: jsonschema.ValidationError) -> tuple[tuple, str]:
     """A schema error as (field path, message an editor understands)."""
     path = tuple(error.absolute_path)
-    kind, value, schema = error.validator, error.validator_value, error.schema
+    kind, value = error.validator, error.validator_value
+    schema: dict = error.schema if isinstance(error.schema, dict) else {}
     if kind == "required":
         name = re.match(r"'(.+?)' is a required property", error.message)
         missing = name.group(1) if name else "?"
@@ -93,14 +94,15 @@ def explain(error: jsonschema.ValidationError) -> tuple[tuple, str]:
     if kind == "type":
         return path, f"expected {_type_name(value)}, found {_type_name(_PY_TYPES.get(type(error.instance), '?'))}"
     if kind == "enum":
-        return path, f"expected one of {', '.join(map(str, value))}, found {error.instance!r}"
+        return path, f"expected one of {', '.join(str(v) for v in value)}, found {error.instance!r}"  # type: ignore[union-attr]
     if kind in ("minItems", "maxItems"):
         word = "at least" if kind == "minItems" else "at most"
         return path, f"expected {word} {value} entr{'y' if value == 1 else 'ies'}"
     if kind == "uniqueItems":
         return path, "an entry appears twice in this list"
     if kind in ("minimum", "maximum"):
-        return path, f"expected a number between {schema.get('minimum')} and {schema.get('maximum')}, found {error.instance}"
+        return path, (f"expected a number between {schema.get('minimum')} and {schema.get('maximum')}, "
+                      f"found {error.instance}")
     if kind in ("pattern", "maxLength", "minLength") and "x-kind" in schema:
         if schema["x-kind"] in ("line", "paragraphs") and isinstance(error.instance, str):
             return path, _text_message(schema["x-kind"], error.instance)

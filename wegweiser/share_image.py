@@ -9,7 +9,6 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
-
 SIZE = (1200, 630)
 BACKGROUND, FOREGROUND, ACCENT = "#0b5a6b", "#ffffff", "#f2c14e"
 MARGIN = 80

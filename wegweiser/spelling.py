@@ -56,22 +56,20 @@ def data_lines(root: Path, lang: str):
     """(file, line number, text) of every text of one language in the data files."""
     for name in DATA_FILES:
         document = load_yaml(root / name, name)
+        yield from _texts(document, document.data, (), lang, False)
 
-        def walk(value, path, in_language):
-            if isinstance(value, dict):
-                for key, child in value.items():
-                    walk(child, path + (key,), in_language or key == lang)
-            elif isinstance(value, list):
-                for index, child in enumerate(value):
-                    walk(child, path + (index,), in_language)
-            elif isinstance(value, str) and in_language:
-                first = document.position(path)[0] or 1
-                for offset, text in enumerate(value.split("\n")):
-                    yield_lines.append((name, first + offset + (1 if "\n" in value.strip() else 0), prose(text)))
 
-        yield_lines: list = []
-        walk(document.data, (), False)
-        yield from yield_lines
+def _texts(document, value, path: tuple, lang: str, in_language: bool):
+    if isinstance(value, dict):
+        for key, child in value.items():
+            yield from _texts(document, child, path + (key,), lang, in_language or key == lang)
+    elif isinstance(value, list):
+        for index, child in enumerate(value):
+            yield from _texts(document, child, path + (index,), lang, in_language)
+    elif isinstance(value, str) and in_language:
+        first = document.position(path)[0] or 1
+        for offset, text in enumerate(value.split("\n")):
+            yield document.name, first + offset + (1 if "\n" in value.strip() else 0), prose(text)
 
 
 def unknown_words(root: Path, words: set[str], lang: str) -> set[str]:

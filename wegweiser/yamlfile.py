@@ -52,21 +52,19 @@ def _mark_problem(name: str, mark, message: str) -> DataError:
 
 def _refuse_hostile(text: str, name: str) -> None:
     """Walk the parser's events once: no anchors, aliases or custom tags, not too many nodes."""
-    count = 0
-    for event in yaml.parse(text, Loader=_Loader):
+    for count, event in enumerate(yaml.parse(text, Loader=_Loader), start=1):
         if isinstance(event, yaml.AliasEvent) or (isinstance(event, _NODE_EVENTS) and event.anchor):
             raise _mark_problem(name, event.start_mark, "anchors and aliases ('&name', '*name') are not "
                                 "allowed in the guide's data; write each value out in full")
         if isinstance(event, _NODE_EVENTS) and event.tag not in _STANDARD_TAGS:
             raise _mark_problem(name, event.start_mark, f"the tag '{event.tag}' is not allowed; write a "
                                 "plain value")
-        count += 1
         if count > MAX_NODES:
             raise _mark_problem(name, event.start_mark, f"the file has more than {MAX_NODES:,} values; "
                                 "split it or shorten it")
 
 
-class _UniqueKeyLoader(_Loader):  # type: ignore[misc, valid-type]
+class _UniqueKeyLoader(_Loader):
     """A safe loader that refuses a key given twice in one mapping (PyYAML silently keeps the last)."""
 
     def construct_mapping(self, node, deep=False):

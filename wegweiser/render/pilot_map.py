@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Callable
+from itertools import pairwise
 from pathlib import Path
 
 from ..models import GuideData, Pilot
@@ -62,22 +63,24 @@ def map_html(outline: dict, data: GuideData, lang: str, url_of: Callable[[Pilot]
         x, y = project(region.longitude, region.latitude)
         near_edge = x > WIDTH - 150  # write the name to the left of the dot, inside the map
         parts.append(f'<circle cx="{x}" cy="{y}" r="5" fill="#0b5a6b"/>'
-                     f'<text x="{x - 8 if near_edge else x + 8}" y="{y - 8}" text-anchor="{"end" if near_edge else "start"}" '
-                     f'class="pilot-map__region">{e(region.label[lang])}</text>')
+                     f'<text x="{x - 8 if near_edge else x + 8}" y="{y - 8}" '
+                     f'text-anchor="{"end" if near_edge else "start"}" class="pilot-map__region">'
+                     f'{e(region.label[lang])}</text>')
     items = []
     for number, pilot in enumerate(pilots, start=1):
         points = [project(labels.regions[key].longitude, labels.regions[key].latitude) for key in pilot.regions]
         # Pilots sharing regions would overlap: bend each line a little differently.
         bend = (number % 5 - 2) * 9
         path = f"M{points[0][0]},{points[0][1]}"
-        for (x1, y1), (x2, y2) in zip(points, points[1:]):
+        for (x1, y1), (x2, y2) in pairwise(points):
             path += f" Q{(x1 + x2) / 2 + bend},{(y1 + y2) / 2 - bend} {x2},{y2}"
         middle = (sum(x for x, _ in points) / len(points) + bend / 2,
                   sum(y for _, y in points) / len(points) - bend / 2)
         title, href = e(pilot.title[lang]), e(url_of(pilot))
         parts.append(f'<a href="{href}" class="pilot-map__pilot"><title>{number}. {title}</title>'
                      f'<path d="{path}" fill="none" stroke="#a3400f" stroke-width="2.5"/>'
-                     f'<circle cx="{middle[0]:.1f}" cy="{middle[1]:.1f}" r="11" fill="#ffffff" stroke="#a3400f" stroke-width="2"/>'
+                     f'<circle cx="{middle[0]:.1f}" cy="{middle[1]:.1f}" r="11" fill="#ffffff" stroke="#a3400f" '
+                     f'stroke-width="2"/>'
                      f'<text x="{middle[0]:.1f}" y="{middle[1] + 4:.1f}" text-anchor="middle">{number}</text></a>')
         names = ", ".join(e(labels.regions[key].label[lang]) for key in pilot.regions)
         items.append(f'<li value="{number}"><a href="{href}">{title}</a> – {names}</li>')

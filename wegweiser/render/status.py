@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from ..history import Lag
 from ..languages import other
@@ -12,7 +12,7 @@ from . import front_matter
 
 
 def day(timestamp: int) -> str:
-    return datetime.fromtimestamp(timestamp, tz=timezone.utc).date().isoformat()
+    return datetime.fromtimestamp(timestamp, tz=UTC).date().isoformat()
 
 
 def report_lines(lags: list[Lag]) -> list[str]:

@@ -6,8 +6,8 @@ import shutil
 
 import pytest
 import yaml
-
 from conftest import DATA, ROOT
+
 from wegweiser.build import read_guide
 from wegweiser.checks import chapter_problems, markdown_renderer, rendered_problems
 from wegweiser.references import PageProblems, substitute

@@ -6,8 +6,8 @@ import shutil
 import time
 
 import pytest
-
 from conftest import ROOT
+
 from wegweiser.data import load_data
 from wegweiser.models import Placeholder
 from wegweiser.problems import DataError

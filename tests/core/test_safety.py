@@ -9,9 +9,9 @@ from html.parser import HTMLParser
 from xml.etree import ElementTree
 
 import pytest
+from conftest import copy_project
 
 import wegweiser.build
-from conftest import copy_project
 from wegweiser.data import load_data
 from wegweiser.languages import LANGUAGES
 
