@@ -4,6 +4,7 @@ from __future__ import annotations
 import posixpath
 
 from conftest import DATA, TABLE
+
 from wegweiser.languages import LANGUAGES
 
 # Words spelt the same in both languages; pilot ids are names.
