@@ -12,6 +12,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
+from wegweiser.csp import REFERRER_POLICY, inline_scripts, policy
 from wegweiser.markdown_ext import GlossaryExtension
 
 
@@ -66,10 +67,18 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
+# The templates that print inline scripts into every page: the policy allows exactly these.
+INLINE_SCRIPTS = ("partials/javascripts/base.html", "partials/javascripts/palette.html",
+                  "partials/javascripts/content.html", "partials/javascripts/no-js.html")
+
+
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
     """Every template of overrides/ escapes what it prints (MkDocs' Jinja does not by default):
     a value from data can only become markup where a template says '| safe'."""
     overrides = Path(config.theme.custom_dir or "overrides")
     ours = {path.relative_to(overrides).as_posix() for path in overrides.rglob("*") if path.is_file()}
     env.autoescape = lambda name: name in ours
+    scripts = [body for name in INLINE_SCRIPTS for body in inline_scripts(
+        env.get_template(name).render(config=config, features=config.theme.get("features", []), base_url=""))]
+    config.extra["wegweiser"].update(csp=policy(scripts), referrer=REFERRER_POLICY)
     return env

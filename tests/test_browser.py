@@ -303,3 +303,46 @@ def test_an_old_browser_without_resize_observer_loads_nothing_from_another_host(
         assert not tab.external and not tab.errors, (tab.external, tab.errors)
     finally:
         tab.close()
+
+
+VIOLATIONS = """window.__violations = [];
+document.addEventListener("securitypolicyviolation",
+  e => window.__violations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));"""
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_no_page_breaks_its_content_security_policy_even_when_used(browser, served_site, lang):
+    """Every page loaded, and the interactive ones used: no violation, nothing loaded from elsewhere."""
+    phone = Reader(browser, served_site, viewport={"width": 390, "height": 844})
+    desktop = Reader(browser, served_site, viewport={"width": 1280, "height": 900})
+    problems = []
+    try:
+        for tab in (phone, desktop):
+            tab.context.add_init_script(VIOLATIONS)
+        for page in [*desktop_pages(lang)]:
+            view = desktop.open(lang_path(lang, page))
+            problems += [f"/{lang_path(lang, page)}: {v}" for v in view.evaluate("window.__violations")]
+        view = desktop.open(lang_path(lang, OVERVIEW[lang]))
+        view.select_option("#filter-step", index=1)
+        view = desktop.open(lang_path(lang, page_path("self-check", lang)))
+        for fieldset in view.query_selector_all("fieldset[data-factor]"):
+            fieldset.query_selector('input[value="2"]').check()
+        view.click("form[data-selfcheck] button[type=submit]")
+        view.wait_for_selector(".selfcheck-result:not([hidden])")
+        problems += [f"self-check: {v}" for v in view.evaluate("window.__violations")]
+        view = desktop.open(lang_path(lang, page_path("practice", lang)))
+        view.hover("a.glossary-term")
+        problems += [f"glossary: {v}" for v in view.evaluate("window.__violations")]
+        view = phone.open(lang_path(lang, page_path("practice", lang)))
+        view.click('label.md-header__button[for="__drawer"]')
+        view.wait_for_timeout(300)
+        problems += [f"phone menu: {v}" for v in view.evaluate("window.__violations")]
+        problems += [f"request to another host: {url}" for tab in (phone, desktop) for url in tab.external]
+    finally:
+        phone.close()
+        desktop.close()
+    assert not problems, "\n".join(problems)
+
+
+def desktop_pages(lang: str) -> list[str]:
+    return [page.path[lang].removeprefix("nl/" if lang == "nl" else "") for page in TABLE][:40]

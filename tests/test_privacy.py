@@ -103,3 +103,19 @@ def test_the_theme_script_ships_unchanged(site):
         for path in shipped.glob(f"{name}.*.min.js"):
             built = site.root / "assets" / "javascripts" / path.relative_to(shipped)
             assert not built.exists() or built.read_bytes() == path.read_bytes(), built
+
+
+def test_every_page_allows_exactly_its_inline_scripts_by_hash(site):
+    from wegweiser.csp import inline_scripts, script_hash
+
+    for path in sorted(site.root.rglob("*.html")):
+        html = path.read_text(encoding="utf-8")
+        head = BeautifulSoup(html, "html.parser").head
+        first = head.find("meta", attrs={"http-equiv": "Content-Security-Policy"})
+        assert first is not None and not first.find_previous("script"), path  # before any script
+        policy = dict(directive.strip().split(" ", 1) for directive in first["content"].split(";"))
+        allowed = set(policy["script-src"].split())
+        assert "'unsafe-inline'" not in allowed and "'unsafe-eval'" not in allowed
+        assert {script_hash(body) for body in inline_scripts(html)} <= allowed, path
+        assert policy["object-src"] == "'none'" and policy["base-uri"] == "'none'"
+        assert head.find("meta", attrs={"name": "referrer"})["content"] == "no-referrer"
