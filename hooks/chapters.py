@@ -15,6 +15,8 @@ from mkdocs.utils import get_relative_url
 import state
 from checks import chapter_problems, pending_translations, read_pages, release_problems
 from datafiles import DataError
+from feedback import feedback_form_html
+from footnotes import localise_backlinks
 from placeholders import PageProblems, substitute
 from glossary import GLOSSARY_PAGE, mark_terms
 from pilot_pages import add_factor_pilots, step_pilots_markdown
@@ -120,6 +122,7 @@ def on_page_markdown(markdown, page, config, files):
 
     blocks = {"steps_overview": lambda: overview_markdown(state.Data.site, lang, path),
               "pdf_download": pdf_links,
+              "feedback_form": lambda: feedback_form_html(state.Data.site, lang),
               "selfcheck": lambda: selfcheck_html(state.Data.site, state.Data.selfcheck, state.Data.pilots,
                                                   lang, path, site_url)}
     try:
@@ -152,6 +155,7 @@ def label_checklists(html: str) -> str:
 
 
 def on_page_content(html, page, config, files):
+    html = localise_backlinks(html, state.Data.site.ui["footnote_back"][page.file.locale])
     return label_checklists(html)
 
 

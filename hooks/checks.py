@@ -191,7 +191,8 @@ def reference_problems(pages: dict, site: SiteData) -> list[str]:
     for lang in LANGUAGES:
         for page in pages[lang].values():
             try:
-                substitute(page.body, lang, site, {"steps_overview": lambda: "", "selfcheck": lambda: "", "pdf_download": lambda: ""},
+                substitute(page.body, lang, site, {"steps_overview": lambda: "", "selfcheck": lambda: "", "pdf_download": lambda: "",
+                                                 "feedback_form": lambda: ""},
                            page.source, page.body_start)
             except PageProblems as error:
                 problems += error.lines

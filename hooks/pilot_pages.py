@@ -127,7 +127,6 @@ def pilot_markdown(site: SiteData, pilots: PilotData, pilot: Pilot, lang: str) -
              f"| {escape_text(ui['pilot_fact'])} | {escape_text(ui['pilot_value'])} |", "|---|---|",
              f"| {escape_text(ui['pilot_sector'])} | {escape_text(site.label('sectors', pilot['sector'], lang))} |",
              f"| {escape_text(ui['pilot_form'])} | {escape_text(site.label('forms', pilot['form'], lang))} |",
-             f"| {escape_text(ui['pilot_year'])} | {pilot['year_started']} |",
              f"| {escape_text(ui['pilot_step'])} | [{step.number}. {escape_text(step.title[lang])}]"
              f"({link(page, step.page)}) |",
              f"| {escape_text(ui['pilot_partners'])} | {partners} |", "",

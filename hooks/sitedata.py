@@ -25,7 +25,7 @@ REQUIRED_UI = (
     "pilots_description", "pilots_intro", "pilots_notice_title", "filter_legend", "filter_sector",
     "filter_region", "filter_benefit", "filter_step", "filter_all", "filter_reset", "filter_result",
     "pilot_facts", "pilot_fact", "pilot_value", "pilot_sector", "pilot_regions", "pilot_form",
-    "pilot_year", "pilot_step", "pilot_partners", "pilot_story", "pilot_lessons", "pilot_benefits",
+    "pilot_step", "pilot_partners", "pilot_story", "pilot_lessons", "pilot_benefits",
     "pilot_success_factors", "pilot_risk_factors", "pilots_back", "pilots_none", "pilots_at_step",
     "pilots_showing", "last_updated", "edit_page", "translation_pending", "language_de", "language_nl",
     "status_path", "status_title", "status_description", "status_intro", "status_none",
@@ -37,6 +37,9 @@ REQUIRED_UI = (
     "glossary_path", "glossary_title", "glossary_description", "glossary_intro", "glossary_meaning",
     "glossary_note", "glossary_source", "glossary_flag_equivalent", "glossary_flag_approximate",
     "glossary_flag_no_equivalent", "glossary_flag_false_friend",
+    "feedback_legend", "feedback_how", "feedback_page", "feedback_problem", "feedback_tools", "feedback_name",
+    "feedback_submit", "feedback_missing", "feedback_opened", "feedback_subject", "feedback_fallback",
+    "footnote_back",
 )
 
 

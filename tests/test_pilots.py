@@ -58,8 +58,8 @@ def test_fixture_and_real_data_are_valid(project, site_data):
     ("    sector: wood", "    sector: forestry",
      "record 'holz-achterhoek', field 'pilots[1].sector': unknown key 'forestry'; expected one of the "
      "sectors in data/labels.yaml: metalworking,"),
-    ("    year_started: 2012", "    year_started: zwanzig-zwölf",
-     "record 'metallbau-twente', field 'pilots[0].year_started': expected a whole number, found a text"),
+    ("    benefits: [pool_resources, market_entry]", "    benefits: pool_resources",
+     "record 'metallbau-twente', field 'pilots[0].benefits': expected a list, found a text"),
     ("    step_reached: trial", "    step_reached: trail",
      "field 'pilots[0].step_reached': unknown key 'trail'; expected one of the steps in data/labels.yaml"),
     ("    risk_factors: [language]", "    risk_factors: [language]\n    colour: blue",
@@ -81,7 +81,7 @@ def test_each_mistake_is_named_with_file_line_record_and_field(project, site_dat
 
 def test_all_problems_are_reported_at_once(project, site_data):
     edit(project, "    sector: wood", "    sector: forestry")
-    edit(project, "    year_started: 2012", "    year_started: soon")
+    edit(project, "    benefits: [pool_resources, market_entry]", "    benefits: soon")
     edit(project, "      nl: Twee interieurbouwers werken samen\n", "")
     found = problems(project, site_data)
     assert len(found) == 3, found

@@ -1,8 +1,9 @@
 """make check: the editors' quick check, without a full build.
 
 Data files (schema and cross-references), chapters (every page in both languages, the same section
-structure, links and anchors, references to data), placeholders and spelling. Prints one line per
-problem with file and line; exits 1 if there is any. --release also refuses placeholders.
+structure, links and anchors, references to data), placeholders, the style sheet's quote and
+register rules, and spelling. Prints one line per problem with file and line; exits 1 if there is
+any. --release also refuses placeholders.
 """
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from datafiles import DataError  # noqa: E402
 from pilots import load_pilots  # noqa: E402
 from sitedata import load_site_data  # noqa: E402
 from spelling import spelling_problems  # noqa: E402
+from style import style_problems  # noqa: E402
 
 
 def run(release: bool, spelling: bool) -> list[str]:
@@ -30,6 +32,7 @@ def run(release: bool, spelling: bool) -> list[str]:
     problems = chapter_problems(ROOT / "docs", site, [pilot.id for pilot in pilots.pilots])
     if release:
         problems += release_problems(ROOT, site)
+    problems += style_problems(ROOT)  # quote marks per language, 'hebt u' (CONTRIBUTING.md style sheet)
     if spelling:
         problems += spelling_problems(ROOT)
     return problems

@@ -23,6 +23,9 @@ DATA_FILES = ("data/labels.yaml", "data/site.yaml", "data/pilots.yaml", "data/se
 # What is not prose: code, link targets, references to data, anchors, HTML, addresses.
 NOT_PROSE = [
     re.compile(r"`[^`]*`"),
+    re.compile(r"\[\^[^\]]*\]:?"),  # a footnote's label: [^source-key]
+    re.compile(r"\*[^*]+\*\{:\s*lang=\w+\s*\}"),  # words in another language, marked *…*{: lang=en }
+    re.compile(r"\b(?:[\w-]+\.)+(?:de|nl|org|eu|com|at|ch|net|info|nrw|blog|haus|life)\b"),  # a host name: kvk.nl
     re.compile(r"\]\([^)]*\)"),
     re.compile(r"\{\{.*?\}\}"),
     re.compile(r"\{[a-z_]+\}"),  # fields filled in by the build, e.g. {date}
