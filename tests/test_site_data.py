@@ -30,7 +30,7 @@ def test_real_data_loads():
     data = load_site_data(ROOT)
     assert [s.number for s in data.steps] == list(range(1, len(data.steps) + 1))
     assert data.lookup("success_factors.trust", "nl") == "Vertrouwen"
-    assert isinstance(data.lookup("legal.address", "de"), Placeholder)
+    assert isinstance(data.lookup("legal.postcode", "de"), Placeholder)
 
 
 def test_yaml_syntax_error_names_file_and_line(tmp_path):
