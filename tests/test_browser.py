@@ -290,3 +290,36 @@ def test_partnership_check_without_javascript_is_a_checklist_that_sends_nothing(
         assert page.get_attribute("form[data-selfcheck]", "method") == "dialog"
     finally:
         tab.close()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_accessibility_feedback_form_composes_an_email_and_sends_nothing(reader, lang):
+    page = reader.open(lang_path(lang, "barrierefreiheit/"))
+    form = page.locator("form.feedback-form")
+    assert form.is_visible()
+    problem = form.locator("textarea[name=problem]")
+    form.locator("button[type=submit]").click()
+    # An empty description is refused with a message tied to the field, and the field gets focus.
+    assert problem.evaluate("t => t === document.activeElement")
+    assert problem.get_attribute("aria-invalid") == "true"
+    assert page.locator("#" + problem.get_attribute("aria-describedby")).is_visible()
+    form.locator("input[name=page]").fill("/praxis/")
+    problem.fill("Die Karte ist mit der Tastatur schwer zu bedienen & zu lesen.")
+    form.locator("button[type=submit]").click()
+    link = form.locator(".feedback-form__status a")
+    link.wait_for()
+    href = link.get_attribute("href")
+    assert href.startswith("mailto:thomas.melchert@hwk-muenster.de?subject=")
+    assert "%2Fpraxis%2F" in href and "schwer%20zu%20bedienen%20%26%20zu%20lesen" in href
+    assert not reader.external, "the form must not send anything to a server"
+
+
+def test_without_scripts_the_feedback_form_leaves_a_mail_link(browser, served_site):
+    tab = Reader(browser, served_site, java_script_enabled=False)
+    try:
+        page = tab.open("nl/barrierefreiheit/")
+        assert not page.locator("form.feedback-form").is_visible()
+        fallback = page.locator(".feedback-fallback a")
+        assert fallback.is_visible() and fallback.get_attribute("href").startswith("mailto:")
+    finally:
+        tab.close()

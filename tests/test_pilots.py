@@ -126,8 +126,10 @@ def test_broken_files(project, site_data, content, expected):
 
 def test_missing_and_undecodable_files(project, site_data):
     path = project / "data" / "pilots.yaml"
-    path.write_bytes(FIXTURE.read_bytes().replace(b"Metallbau trifft", b"Metallbau tr\xfcfft"))
-    assert "data/pilots.yaml:25: the file is not valid UTF-8 text" in problems(project, site_data)[0]
+    source = FIXTURE.read_bytes()
+    line = source[: source.index(b"Metallbau trifft")].count(b"\n") + 1
+    path.write_bytes(source.replace(b"Metallbau trifft", b"Metallbau tr\xfcfft"))
+    assert f"data/pilots.yaml:{line}: the file is not valid UTF-8 text" in problems(project, site_data)[0]
     path.unlink()
     assert problems(project, site_data) == ["data/pilots.yaml: the file is missing"]
 

@@ -34,7 +34,15 @@
     var href = "mailto:" + encodeURIComponent(address).replace("%40", "@") +
       "?subject=" + encodeURIComponent(form.getAttribute("data-subject")) +
       "&body=" + encodeURIComponent(lines.join("\n"));
-    status.textContent = form.getAttribute("data-opened").replace("{address}", address);
+    // Say what should happen, with the composed message as a link in case no mail program answers.
+    var parts = form.getAttribute("data-opened").split("{address}");
+    var link = document.createElement("a");
+    link.href = href;
+    link.textContent = address;
+    status.textContent = "";
+    status.appendChild(document.createTextNode(parts[0]));
+    status.appendChild(link);
+    status.appendChild(document.createTextNode(parts.slice(1).join(address)));
     window.location.href = href;
   });
 
