@@ -40,6 +40,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     extensions: list = config.markdown_extensions
     extensions[:] = [ext for ext in extensions if not isinstance(ext, GlossaryExtension)]
     extensions.append(GlossaryExtension(build.data.glossary, lang))
+    # Back-links of the sources' footnotes titled in the pass's language ('%d': the footnote's number).
+    config.mdx_configs.setdefault("footnotes", {})["BACKLINK_TITLE"] = \
+        build.data.labels.ui["footnote_back"][lang].replace("{n}", "%d")
     return config
 
 

@@ -346,3 +346,36 @@ def test_no_page_breaks_its_content_security_policy_even_when_used(browser, serv
 
 def desktop_pages(lang: str) -> list[str]:
     return [page.path[lang].removeprefix("nl/" if lang == "nl" else "") for page in TABLE][:40]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_accessibility_feedback_form_composes_an_email_and_sends_nothing(reader, lang):
+    page = reader.open(lang_path(lang, page_path("accessibility", lang)))
+    form = page.locator("form.feedback-form")
+    assert form.is_visible()
+    problem = form.locator("textarea[name=problem]")
+    form.locator("button[type=submit]").click()
+    # An empty description is refused with a message tied to the field, and the field gets focus.
+    assert problem.evaluate("t => t === document.activeElement")
+    assert problem.get_attribute("aria-invalid") == "true"
+    assert page.locator("#" + problem.get_attribute("aria-describedby")).is_visible()
+    form.locator("input[name=page]").fill("/praxis/")
+    problem.fill("Die Karte ist mit der Tastatur schwer zu bedienen & zu lesen.")
+    form.locator("button[type=submit]").click()
+    link = form.locator(".feedback-form__status a")
+    link.wait_for()
+    href = link.get_attribute("href")
+    assert href.startswith("mailto:thomas.melchert@hwk-muenster.de?subject=")
+    assert "%2Fpraxis%2F" in href and "schwer%20zu%20bedienen%20%26%20zu%20lesen" in href
+    assert not reader.external, "the form must not send anything to a server"
+
+
+def test_without_scripts_the_feedback_form_leaves_a_mail_link(browser, served_site):
+    tab = Reader(browser, served_site, java_script_enabled=False)
+    try:
+        page = tab.open("nl/" + page_path("accessibility", "nl"))
+        assert not page.locator("form.feedback-form").is_visible()
+        fallback = page.locator(".feedback-fallback a")
+        assert fallback.is_visible() and fallback.get_attribute("href").startswith("mailto:")
+    finally:
+        tab.close()

@@ -2,9 +2,9 @@
 
 Data files (schemas and the rules across files), chapters (every page in both languages, the same
 section structure, links and anchors, references to data), what chapters and stories render to
-(no scripts, no links with other schemes, nothing loaded from other hosts), placeholders and
-spelling. Prints one line per problem with file and line; exits 1 if there is any. --release also
-refuses placeholders.
+(no scripts, no links with other schemes, nothing loaded from other hosts), the style sheet's
+quote and register rules, placeholders and spelling. Prints one line per problem with file and
+line; exits 1 if there is any. --release also refuses placeholders.
 """
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ from wegweiser.build import read_guide
 from wegweiser.checks import chapter_problems, markdown_renderer, release_problems, rendered_problems
 from wegweiser.problems import DataError, Problem
 from wegweiser.spelling import spelling_problems
+from wegweiser.style import style_problems
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -31,6 +32,7 @@ def run(release: bool, spelling: bool) -> list[Problem]:
     problems = chapter_problems(data, table, chapters, ROOT / "docs")
     extensions = yaml.safe_load(mkdocs_yml)["markdown_extensions"]
     problems += rendered_problems(chapters, data, markdown_renderer(extensions))
+    problems += style_problems(ROOT)
     if release:
         problems += release_problems(data, mkdocs_yml)
     if spelling:

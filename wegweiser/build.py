@@ -17,7 +17,7 @@ from .models import GuideData
 from .pages import Page, PageTable, build_page_table
 from .problems import DataError, Problem
 from .references import PageProblems, substitute
-from .render import glossary, pilot_map, pilots, selfcheck, status, steps
+from .render import feedback, glossary, pilot_map, pilots, selfcheck, status, steps
 from .text import escape_html
 
 
@@ -77,6 +77,7 @@ class SiteBuild:
         chapter = self.chapters[lang][page.file]
         blocks = {"steps_overview": lambda: steps.overview_markdown(self.data, self.table, page, lang),
                   "pdf_download": pdf_links,
+                  "feedback_form": lambda: feedback.feedback_form_html(self.data, lang),
                   "selfcheck": lambda: selfcheck.selfcheck_html(self.data, self.table, page, lang)}
         try:
             markdown = substitute(markdown, lang, self.data, blocks, chapter.source, chapter.body_start)

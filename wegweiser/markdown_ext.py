@@ -140,3 +140,19 @@ class ChecklistExtension(Extension):
     def extendMarkdown(self, md: Markdown) -> None:
         # After pymdownx.tasklist (25) has drawn the boxes, before the inline patterns (20).
         md.treeprocessors.register(ChecklistLabels(md), "wegweiser_checklists", 24)
+
+
+class FootnoteLinks(Treeprocessor):
+    """A footnote's back-link shows only "↩": its title (set per language through the footnotes
+    extension's BACKLINK_TITLE) becomes its accessible name."""
+
+    def run(self, root: etree.Element) -> None:
+        for link in root.iter("a"):
+            if "footnote-backref" in (link.get("class") or "").split() and link.get("title"):
+                link.set("aria-label", link.get("title") or "")
+
+
+class FootnoteLinksExtension(Extension):
+    def extendMarkdown(self, md: Markdown) -> None:
+        # After the footnotes extension (50) has added the list of footnotes.
+        md.treeprocessors.register(FootnoteLinks(md), "wegweiser_footnote_links", 10)

@@ -10,67 +10,11 @@ from pathlib import Path
 
 from .languages import LANGUAGE_NAMES
 from .problems import Problem
-from .yamlfile import load_yaml
+from .prose import chapter_lines, data_lines
 
 DICTIONARIES = {"de": "de_DE", "nl": "nl_NL"}
 WORD_LISTS = Path("data") / "spelling"
-DATA_FILES = ("data/labels.yaml", "data/site.yaml", "data/pilots.yaml", "data/selfcheck.yaml",
-              "data/glossary.yaml")  # data/pages.yaml holds addresses, not prose
-
-# What is not prose: code, link targets, references to data, anchors, HTML, addresses.
-NOT_PROSE = [
-    re.compile(r"`[^`]*`"),
-    re.compile(r"\]\([^)]*\)"),
-    re.compile(r"\{\{.*?\}\}"),
-    re.compile(r"\{[a-z_]+\}"),  # fields filled in by the build, e.g. {date}
-    re.compile(r"^\S*/\S*$"),  # a path such as redaktion/uebersetzungsstand
-    re.compile(r"\S+\.(?:pdf|md|yaml|json|html)\b"),  # a file name
-    re.compile(r"\{[:#.][^}]*\}"),
-    re.compile(r"<[^>]+>"),
-    re.compile(r"https?://\S+|\S+@\S+\.\w+"),
-    re.compile(r"^\s*!!!\s+\w+"),
-    re.compile(r"^\s*(description|title):", re.I),
-]
 WORD = re.compile(r"[^\W\d_](?:[\w'’-]*[^\W_])?")
-
-
-def prose(line: str) -> str:
-    for pattern in NOT_PROSE:
-        line = pattern.sub(" ", line)
-    return line
-
-
-def markdown_lines(root: Path, lang: str):
-    """(file, line number, prose) of every chapter line in one language."""
-    for path in sorted((root / "docs" / lang).rglob("*.md")):
-        in_fence = False
-        for number, line in enumerate(path.read_text(encoding="utf-8").split("\n"), start=1):
-            if line.strip().startswith(("```", "~~~")):
-                in_fence = not in_fence
-                continue
-            if not in_fence and line.strip() != "---":
-                yield path.relative_to(root).as_posix(), number, prose(line)
-
-
-def data_lines(root: Path, lang: str):
-    """(file, line number, text) of every text of one language in the data files."""
-    for name in DATA_FILES:
-        document = load_yaml(root / name, name)
-        yield from _texts(document, document.data, (), lang, False)
-
-
-def _texts(document, value, path: tuple, lang: str, in_language: bool):
-    if isinstance(value, dict):
-        for key, child in value.items():
-            yield from _texts(document, child, path + (key,), lang, in_language or key == lang)
-    elif isinstance(value, list):
-        for index, child in enumerate(value):
-            yield from _texts(document, child, path + (index,), lang, in_language)
-    elif isinstance(value, str) and in_language:
-        first = document.position(path)[0] or 1
-        for offset, text in enumerate(value.split("\n")):
-            yield document.name, first + offset + (1 if "\n" in value.strip() else 0), prose(text)
-
 
 def unknown_words(root: Path, words: set[str], lang: str) -> set[str]:
     if not shutil.which("hunspell"):
@@ -90,7 +34,7 @@ def unknown_words(root: Path, words: set[str], lang: str) -> set[str]:
 def spelling_problems(root: Path) -> list[Problem]:
     problems = []
     for lang in DICTIONARIES:
-        lines = list(markdown_lines(root, lang)) + list(data_lines(root, lang))
+        lines = list(chapter_lines(root, lang)) + list(data_lines(root, lang))
         words = {word for _, _, text in lines for word in WORD.findall(text)}
         unknown = unknown_words(root, words, lang)
         for name, number, text in lines:

@@ -46,7 +46,7 @@ def test_real_data_and_fixture_are_valid(project):
     assert len(data.pilots.pilots) >= 10 and len(data.glossary.terms) >= 30
     assert [s.number for s in data.labels.steps] == list(range(1, len(data.labels.steps) + 1))
     assert lookup(data, "success_factors.trust", "nl") == "Vertrouwen"
-    assert isinstance(lookup(data, "legal.address", "de"), Placeholder)
+    assert isinstance(lookup(data, "legal.postcode", "de"), Placeholder)
 
 
 @pytest.mark.parametrize("name,old,new,expected", [
