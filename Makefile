@@ -75,7 +75,17 @@ check-tools:
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq \
 	    --no-install-recommends chromium default-jre-headless fonts-dejavu-core >/dev/null; }
 
-test: $(TEST_STAMP) $(NODE_STAMP) check-tools spelling-tools pdf-tools
+# nginx from Debian's package, unpacked into .tools/ (not installed: no service starts), to run
+# the header snippet deploy/nginx-wegweiser.conf in the tests.
+NGINX := .tools/nginx/usr/sbin/nginx
+$(NGINX):
+	@echo "Unpacking Debian's nginx for the header tests"
+	@tmp="$$(mktemp -d)" && trap 'rm -rf "$$tmp"' EXIT && chmod 755 "$$tmp" && cd "$$tmp" && \
+	  { apt-get download nginx >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && apt-get download nginx >/dev/null; }; } && \
+	  mkdir -p "$(CURDIR)/.tools/nginx" && dpkg-deb -x nginx_*.deb "$(CURDIR)/.tools/nginx"
+	@test -x $@ && touch $@
+
+test: $(TEST_STAMP) $(NODE_STAMP) $(NGINX) check-tools spelling-tools pdf-tools
 	$(BIN)/python -m pytest
 
 # Speed and size figures (not tests): build time against a stock build, and Lighthouse scores.
