@@ -2,7 +2,8 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed
+BUILD_STAMP := $(VENV)/.installed-build
+TEST_STAMP := $(VENV)/.installed-test
 export NO_MKDOCS_2_WARNING := 1
 
 NODE_STAMP := node_modules/.installed
@@ -12,32 +13,51 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: serve build test check check-tools spelling-tools pdf-tools translation-status external-links benchmark lock clean
 
-$(STAMP): requirements.lock pyproject.toml
+# Two locked sets (requirements/*.txt, written by 'make lock'): what builds the site, and that plus the
+# test tools. Hash-checked wheels only: pip refuses any file whose hash is not in the lock, and
+# --only-binary means no package is built from source (a build would fetch unchecked tools).
+# Exact pins only; never --pre (MkDocs 2.0 pre-releases drop plugins and hooks).
+PIP_INSTALL = $(BIN)/python -m pip install --quiet --require-hashes --only-binary :all: --requirement
+
+$(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	# Exact pins only; never --pre (MkDocs 2.0 pre-releases drop plugins and hooks).
-	$(BIN)/python -m pip install --quiet --requirement requirements.lock
-	# The core package wegweiser/, importable by hooks, tools, tests and benchmarks.
-	$(BIN)/python -m pip install --quiet --no-deps --editable .
+
+# The core package wegweiser/ is imported from the checkout by hooks, tools, tests and benchmarks:
+# a path file in the venv (nothing to build, so nothing unchecked to fetch).
+INSTALL_CORE = $(BIN)/python -c "import pathlib, sysconfig; \
+	pathlib.Path(sysconfig.get_path('purelib'), 'wegweiser-checkout.pth').write_text('$(CURDIR)\n')"
+
+$(BUILD_STAMP): requirements/build.txt | $(BIN)/python
+	$(PIP_INSTALL) requirements/build.txt
+	$(INSTALL_CORE)
 	touch $@
 
-serve: $(STAMP)
+# The test set contains the build set (same versions), so it stands for both.
+$(TEST_STAMP): requirements/build.txt requirements/test.txt | $(BIN)/python
+	$(PIP_INSTALL) requirements/test.txt
+	$(INSTALL_CORE)
+	touch $@ $(BUILD_STAMP)
+
+serve: $(BUILD_STAMP)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 # RELEASE=1 (the deploy workflow) refuses placeholders in the legal and contact data.
-build: $(STAMP) pdf-tools
+build: $(BUILD_STAMP) pdf-tools
 	WEGWEISER_RELEASE=$(RELEASE) $(BIN)/mkdocs build --strict --clean
 
-# The editors' quick check: data, chapters, links and anchors, twins, placeholders, spelling.
-check: $(STAMP) spelling-tools
+# The editors' quick check (data, chapters, links and anchors, twins, style, placeholders,
+# spelling), then the developers' one: ruff and mypy over the code.
+check: $(TEST_STAMP) spelling-tools
 	$(BIN)/python tools/check.py $(if $(RELEASE),--release)
+	$(BIN)/python -m ruff check wegweiser hooks tools benchmarks tests
+	$(BIN)/python -m mypy
 
 # Pages and pilot records whose one language changed after the other (from git history).
-translation-status: $(STAMP)
+translation-status: $(BUILD_STAMP)
 	$(BIN)/python tools/translation_status.py
 
-# Weekly in CI: links to other websites that no longer answer.
-external-links: build
+# Weekly in CI: links to other websites that no longer answer (LinkChecker is in the test set).
+external-links: $(TEST_STAMP) build
 	$(BIN)/python tools/external_links.py
 
 # WeasyPrint (the PDF of the guide) draws text with Pango from Debian's packages.
@@ -65,7 +85,17 @@ check-tools:
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq \
 	    --no-install-recommends chromium default-jre-headless fonts-dejavu-core >/dev/null; }
 
-test: $(STAMP) $(NODE_STAMP) check-tools spelling-tools pdf-tools
+# nginx from Debian's package, unpacked into .tools/ (not installed: no service starts), to run
+# the header snippet deploy/nginx-wegweiser.conf in the tests.
+NGINX := .tools/nginx/usr/sbin/nginx
+$(NGINX):
+	@echo "Unpacking Debian's nginx for the header tests"
+	@tmp="$$(mktemp -d)" && trap 'rm -rf "$$tmp"' EXIT && chmod 755 "$$tmp" && cd "$$tmp" && \
+	  { apt-get download nginx >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && apt-get download nginx >/dev/null; }; } && \
+	  mkdir -p "$(CURDIR)/.tools/nginx" && dpkg-deb -x nginx_*.deb "$(CURDIR)/.tools/nginx"
+	@test -x $@ && touch $@
+
+test: $(TEST_STAMP) $(NODE_STAMP) $(NGINX) check-tools spelling-tools pdf-tools
 	$(BIN)/python -m pytest
 
 # Speed and size figures (not tests): build time against a stock build, and Lighthouse scores.
@@ -73,17 +103,29 @@ benchmarks/node_modules/.installed: benchmarks/package.json benchmarks/package-l
 	cd benchmarks && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
 	touch $@
 
-benchmark: $(STAMP) check-tools benchmarks/node_modules/.installed build
+benchmark: $(BUILD_STAMP) check-tools benchmarks/node_modules/.installed build
 	$(BIN)/python benchmarks/build_time.py
 	CHROME_PATH=$(CHROMIUM) $(BIN)/python benchmarks/lighthouse.py
 
-# Refresh requirements.lock after changing the pins in pyproject.toml.
+# Rewrite the locked sets from pyproject.toml (build: [project] dependencies; test: plus the "test"
+# extra, held to the build set's versions) with pip-tools, itself installed from its own lock.
+# Every distribution file of a pinned version gets its hash (all platforms' wheels), extras are
+# written out as the packages they pull in. Existing pins stay unless pyproject.toml moves them;
+# 'make lock UPGRADE=1' raises every unpinned dependency to its newest version.
+LOCK_VENV := .lockvenv
+PIP_COMPILE = $(LOCK_VENV)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+	--no-emit-index-url --no-emit-find-links $(if $(UPGRADE),--upgrade)
+
 lock:
-	rm -rf .lockvenv && $(PYTHON) -m venv .lockvenv
-	.lockvenv/bin/python -m pip install --quiet ".[test]"
-	{ echo "# Generated from pyproject.toml by 'make lock'. Install with: pip install -r requirements.lock"; \
-	  .lockvenv/bin/python -m pip freeze --exclude wegweiser-site; } > requirements.lock
-	rm -rf .lockvenv
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11))' || { \
+	  echo "make lock: resolve with Python 3.11, as CI runs it: make lock PYTHON=python3.11"; exit 1; }
+	rm -rf $(LOCK_VENV) && $(PYTHON) -m venv $(LOCK_VENV)
+	$(LOCK_VENV)/bin/python -m pip install --quiet --require-hashes --only-binary :all: \
+	  --requirement requirements/tools.txt
+	$(PIP_COMPILE) --output-file requirements/tools.txt requirements/tools.in
+	$(PIP_COMPILE) --output-file requirements/build.txt pyproject.toml
+	$(PIP_COMPILE) --extra test --constraint requirements/build.txt --output-file requirements/test.txt pyproject.toml
+	rm -rf $(LOCK_VENV)
 
 clean:
 	rm -rf site .pytest_cache

@@ -118,4 +118,4 @@ def test_every_page_allows_exactly_its_inline_scripts_by_hash(site):
         assert "'unsafe-inline'" not in allowed and "'unsafe-eval'" not in allowed
         assert {script_hash(body) for body in inline_scripts(html)} <= allowed, path
         assert policy["object-src"] == "'none'" and policy["base-uri"] == "'none'"
-        assert head.find("meta", attrs={"name": "referrer"})["content"] == "no-referrer"
+        assert head.find("meta", attrs={"name": "referrer"})["content"] == "same-origin"

@@ -31,7 +31,7 @@ def decode_arcs(topology):
 
 
 def ring(arcs, indices):
-    points = []
+    points: list = []
     for index in indices:
         arc = arcs[index] if index >= 0 else arcs[~index][::-1]
         points.extend(arc[1:] if points else arc)

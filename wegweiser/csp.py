@@ -8,7 +8,7 @@ import hashlib
 from html.parser import HTMLParser
 
 SCRIPT_TYPES = {None, "", "text/javascript", "module", "application/javascript"}
-REFERRER_POLICY = "no-referrer"
+REFERRER_POLICY = "same-origin"  # as deploy/ and docs/_headers send it
 
 
 class _Scripts(HTMLParser):
