@@ -6,11 +6,11 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
 from markdown.extensions.toc import slugify
 
 from .languages import LANGUAGES
-from .problems import Problem
+from .problems import DataError, Problem
+from .yamlfile import parse_yaml
 
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*$")
 ATTR_LIST = re.compile(r"\s*\{:?\s*([^{}]*)\}\s*$")
@@ -53,13 +53,15 @@ def split_front_matter(text: str) -> tuple[list[str] | None, str, int]:
 
 
 def read_front_matter(source: str, front: list[str] | None) -> tuple[dict, list[Problem]]:
-    """MkDocs silently shows broken front matter as page text, so an editor must hear of it."""
+    """MkDocs silently shows broken front matter as page text, so an editor must hear of it. Read
+    like the data files: no aliases, no tags."""
     try:
-        meta = yaml.safe_load("\n".join(front)) if front is not None else {}
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        return {}, [Problem(source, mark.line + 2 if mark else 1, "the front matter between the '---' lines "
-                            "is not valid YAML (put a text containing ': ' in double quotes)")]
+        meta = parse_yaml("\n".join(front), source).data if front and any(line.strip() for line in front) else {}
+    except DataError as error:
+        problem = error.problems[0]
+        line = problem.line + 1 if problem.line else 1  # the front matter starts on the file's line 2
+        hint = " (put a text containing ': ' in double quotes)" if "syntax" in problem.message else ""
+        return {}, [Problem(source, line, f"the front matter between the '---' lines: {problem.message}{hint}")]
     if not isinstance(meta, dict) or not str(meta.get("description") or "").strip():
         return {}, [Problem(source, 1, "the front matter needs a 'description:' (one sentence for search "
                             "engines and link previews)")]
