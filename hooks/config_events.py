@@ -13,7 +13,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
 from wegweiser.csp import REFERRER_POLICY, inline_scripts, policy
-from wegweiser.markdown_ext import GlossaryExtension
+from wegweiser.markdown_ext import ContentSafetyExtension, GlossaryExtension
 
 
 def on_startup(*, command: str, dirty: bool) -> None:
@@ -36,10 +36,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.nav = _escaped(build.table.nav(lang))
     config.extra["wegweiser"] = {**build.site_context(lang), "problems": lifecycle.problems,
                                  "sitemap": build.sitemap(config.site_url or "")}
-    # One glossary extension per pass, in the pass's language (the config object is shared).
+    # The extensions the page events talk to, one each per pass (the config object is shared).
     extensions: list = config.markdown_extensions
-    extensions[:] = [ext for ext in extensions if not isinstance(ext, GlossaryExtension)]
-    extensions.append(GlossaryExtension(build.data.glossary, lang))
+    extensions[:] = [ext for ext in extensions if not isinstance(ext, GlossaryExtension | ContentSafetyExtension)]
+    extensions += [GlossaryExtension(build.data.glossary, lang), ContentSafetyExtension()]
     # Back-links of the sources' footnotes titled in the pass's language ('%d': the footnote's number).
     config.mdx_configs.setdefault("footnotes", {})["BACKLINK_TITLE"] = \
         build.data.labels.ui["footnote_back"][lang].replace("{n}", "%d")

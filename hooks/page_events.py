@@ -10,7 +10,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.utils import get_relative_url
 
-from wegweiser.markdown_ext import GlossaryExtension
+from wegweiser.markdown_ext import ContentSafetyExtension, GlossaryExtension
 from wegweiser.pages import Page
 from wegweiser.problems import DataError
 
@@ -27,8 +27,9 @@ def on_page_markdown(markdown: str, *, page: MkDocsPage, config: MkDocsConfig, f
     build = lifecycle.build
     assert build is not None
     entry, lang = _page(page)
-    glossary = next(ext for ext in config.markdown_extensions if isinstance(ext, GlossaryExtension))
-    glossary.for_page(build.glossary_href(entry, lang))
+    extensions: list = config.markdown_extensions
+    next(ext for ext in extensions if isinstance(ext, GlossaryExtension)).for_page(build.glossary_href(entry, lang))
+    next(ext for ext in extensions if isinstance(ext, ContentSafetyExtension)).findings.clear()
     if entry.kind != "chapter":
         return markdown
     try:
@@ -41,7 +42,9 @@ def on_page_markdown(markdown: str, *, page: MkDocsPage, config: MkDocsConfig, f
 def on_page_content(html: str, *, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
     assert lifecycle.build is not None
     entry, lang = _page(page)
-    problems = lifecycle.build.problems_of_html(entry, lang, html)
+    extensions: list = config.markdown_extensions
+    safety = next(ext for ext in extensions if isinstance(ext, ContentSafetyExtension))
+    problems = lifecycle.build.content_problems(entry, lang, safety.findings)
     if problems:
         raise PluginError(str(DataError(problems)))
     return html

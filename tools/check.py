@@ -15,7 +15,7 @@ from pathlib import Path
 import yaml
 
 from wegweiser.build import read_guide
-from wegweiser.checks import chapter_problems, markdown_renderer, release_problems, rendered_problems
+from wegweiser.checks import chapter_problems, content_checker, release_problems, rendered_problems
 from wegweiser.problems import DataError, Problem
 from wegweiser.spelling import spelling_problems
 from wegweiser.style import style_problems
@@ -31,7 +31,7 @@ def run(release: bool, spelling: bool) -> list[Problem]:
     mkdocs_yml = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     problems = chapter_problems(data, table, chapters, ROOT / "docs")
     extensions = yaml.safe_load(mkdocs_yml)["markdown_extensions"]
-    problems += rendered_problems(chapters, data, markdown_renderer(extensions))
+    problems += rendered_problems(chapters, data, content_checker(extensions))
     problems += style_problems(ROOT)
     if release:
         problems += release_problems(data, mkdocs_yml)

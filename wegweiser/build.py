@@ -10,8 +10,9 @@ from babel.dates import format_date
 
 from . import history
 from .chapters import read_chapters
-from .checks import Chapters, chapter_problems, html_problems, pending_translations, release_problems
+from .checks import Chapters, chapter_problems, finding_problems, pending_translations, release_problems
 from .data import load_data
+from .html_safety import Finding
 from .languages import LANGUAGES, url_prefix
 from .models import GuideData
 from .pages import Page, PageTable, build_page_table
@@ -157,12 +158,14 @@ class SiteBuild:
             return datetime.fromtimestamp(changed, tz=UTC).date().isoformat() if changed else None
         return self.table.sitemap(site_url, lastmod)
 
-    def problems_of_html(self, page: Page, lang: str, html: str) -> list[Problem]:
-        """Defence in depth: what the rendered page may not contain (wegweiser.html_safety), named
-        with the line of the chapter or data file it came from."""
+    def content_problems(self, page: Page, lang: str, findings: list[Finding]) -> list[Problem]:
+        """What the rendered page may not contain (wegweiser.markdown_ext.ContentSafety), named with
+        the line of the chapter or data file it came from."""
+        if not findings:
+            return []
         if page.kind == "chapter":
             chapter = self.chapters[lang][page.file]
-            return html_problems(chapter.source, chapter.body, html, chapter.body_start)
+            return finding_problems(chapter.source, chapter.body, findings, chapter.body_start)
         source = page.source(lang)
         text = (self.root / source).read_text(encoding="utf-8") if source else ""
-        return html_problems(source or page.file, text, html)
+        return finding_problems(source or page.file, text, findings)

@@ -9,8 +9,9 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from .chapters import Chapter
-from .html_safety import html_findings, source_line
+from .html_safety import Finding, source_line
 from .languages import LANGUAGE_NAMES, LANGUAGES, other
+from .markdown_ext import ContentSafetyExtension
 from .models import FACTOR_GROUPS, GuideData
 from .pages import PageTable
 from .problems import Problem
@@ -120,15 +121,17 @@ def reference_problems(chapters: Chapters, data: GuideData) -> list[Problem]:
     return problems
 
 
-def html_problems(source: str, text: str, html: str, first_line: int = 1) -> list[Problem]:
-    """What the rendered HTML of a page or record may not contain, with the source line."""
-    return [Problem(source, source_line(text, finding.value, first_line), finding.message)
-            for finding in html_findings(html)]
+def finding_problems(source: str, text: str, findings: list[Finding], first_line: int = 1) -> list[Problem]:
+    """What a rendered page or record may not contain, each with the line of its source."""
+    return [Problem(source, source_line(text, finding.value, first_line), finding.message) for finding in findings]
 
 
-def markdown_renderer(extensions: list) -> Callable[[str], str]:
-    """Markdown to HTML with the extensions as mkdocs.yml lists them ('markdown_extensions'), the
-    way the build renders a page – for checks without a build."""
+Checker = Callable[[str], list[Finding]]
+
+
+def content_checker(extensions: list) -> Checker:
+    """Markdown -> what its HTML may not contain, rendered with the extensions as mkdocs.yml lists
+    them ('markdown_extensions'), the way the build renders a page – for checks without a build."""
     import markdown
 
     names, configs = [], {}
@@ -136,21 +139,25 @@ def markdown_renderer(extensions: list) -> Callable[[str], str]:
         name, config = next(iter(entry.items())) if isinstance(entry, dict) else (entry, {})
         names.append(name)
         configs[name] = config or {}
-    return lambda text: markdown.Markdown(extensions=names, extension_configs=configs).convert(text)
+
+    def check(text: str) -> list[Finding]:
+        safety = ContentSafetyExtension()
+        markdown.Markdown(extensions=[*names, safety], extension_configs=configs).convert(text)
+        return safety.findings
+    return check
 
 
-def rendered_problems(chapters: Chapters, data: GuideData, render: Callable[[str], str]) -> list[Problem]:
-    """html_problems of every chapter and every pilot story; render is Markdown -> HTML with the
-    site's extensions (for 'make check'; the build checks each page it renders)."""
+def rendered_problems(chapters: Chapters, data: GuideData, check: Checker) -> list[Problem]:
+    """What every chapter and every pilot story renders to that is not allowed (for 'make check';
+    the build checks each page as it renders it)."""
     problems = []
     for lang in LANGUAGES:
         for chapter in chapters[lang].values():
-            problems += html_problems(chapter.source, chapter.body, render(chapter.body), chapter.body_start)
-    pilots_file = Path("data/pilots.yaml")
+            problems += finding_problems(chapter.source, chapter.body, check(chapter.body), chapter.body_start)
     for pilot in data.pilots.pilots:
         for lang in LANGUAGES:
-            for finding in html_findings(render(pilot.story[lang])):
-                problems.append(Problem(str(pilots_file), None, finding.message, field=f"story.{lang}",
+            for finding in check(pilot.story[lang]):
+                problems.append(Problem("data/pilots.yaml", None, finding.message, field=f"story.{lang}",
                                         record=pilot.id))
     return problems
 

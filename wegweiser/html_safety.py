@@ -21,31 +21,36 @@ class Finding:
     message: str
 
 
+def element_findings(tag: str, attributes: list[tuple[str, str | None]]) -> list[Finding]:
+    """What is not allowed about one element (of the Markdown tree or of raw HTML)."""
+    found = []
+    if tag in FORBIDDEN_ELEMENTS:
+        found.append(Finding(f"<{tag}", f"the element <{tag}> is not allowed in the guide's content"))
+    for name, value in attributes:
+        value = value or ""
+        if name.startswith("on"):
+            found.append(Finding(name, f"the attribute '{name}' (a script) is not allowed"))
+        elif name in LINK_ATTRIBUTES and not is_safe_link(value):
+            found.append(Finding(value, f"the link '{value.strip()[:60]}' is not allowed; links must start with "
+                                        "https://, http:// or mailto: or lead to a page of the guide"))
+        elif name in RESOURCE_ATTRIBUTES and _loads_from_elsewhere(name, value):
+            found.append(Finding(value, f"'{value.strip()[:60]}' would be loaded from another host; the guide "
+                                        "loads nothing from other websites – put the file into docs/assets/ instead"))
+        elif name == "style" and "url(" in value.replace(" ", "").lower():
+            found.append(Finding(value, "a style that loads a file (url(…)) is not allowed"))
+        elif name in ("class", "id") and "mermaid" in value.split():
+            found.append(Finding(value, "diagrams (class 'mermaid') would load a script from another host and "
+                                        "are not allowed"))
+    return found
+
+
 class _Scanner(HTMLParser):
-    def __init__(self):
+    def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.findings: list[Finding] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in FORBIDDEN_ELEMENTS:
-            self.findings.append(Finding(f"<{tag}", f"the element <{tag}> is not allowed in the guide's content"))
-        for name, value in attrs:
-            value = value or ""
-            if name.startswith("on"):
-                self.findings.append(Finding(name, f"the attribute '{name}' (a script) is not allowed"))
-            elif name in LINK_ATTRIBUTES and not is_safe_link(value):
-                self.findings.append(Finding(value, f"the link '{value.strip()[:60]}' is not allowed; links must "
-                                                    "start with https://, http:// or mailto: or lead to a page "
-                                                    "of the guide"))
-            elif name in RESOURCE_ATTRIBUTES and _loads_from_elsewhere(name, value):
-                self.findings.append(Finding(value, f"'{value.strip()[:60]}' would be loaded from another host; "
-                                                    "the guide loads nothing from other websites – put the file "
-                                                    "into docs/assets/ instead"))
-            elif name == "style" and "url(" in value.replace(" ", "").lower():
-                self.findings.append(Finding(value, "a style that loads a file (url(…)) is not allowed"))
-            elif name in ("class", "id") and "mermaid" in value.split():
-                self.findings.append(Finding(value, "diagrams (class 'mermaid') would load a script from "
-                                                    "another host and are not allowed"))
+        self.findings += element_findings(tag, attrs)
 
     handle_startendtag = handle_starttag
 

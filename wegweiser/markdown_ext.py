@@ -15,6 +15,7 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER_RE
 
+from .html_safety import Finding, element_findings, html_findings
 from .languages import LANGUAGES
 from .models import Glossary, GlossaryTerm
 
@@ -156,3 +157,32 @@ class FootnoteLinksExtension(Extension):
     def extendMarkdown(self, md: Markdown) -> None:
         # After the footnotes extension (50) has added the list of footnotes.
         md.treeprocessors.register(FootnoteLinks(md), "wegweiser_footnote_links", 10)
+
+
+class ContentSafety(Treeprocessor):
+    """Last of all: what the page renders to may hold no scripts, no links with other schemes and
+    nothing loaded from other hosts (wegweiser.html_safety). Checks the element tree and the raw
+    HTML kept aside by Markdown, so nothing is parsed twice."""
+
+    def __init__(self, md: Markdown, extension: ContentSafetyExtension):
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, root: etree.Element) -> None:
+        found = self.extension.findings
+        for element in root.iter():
+            if isinstance(element.tag, str):
+                found += element_findings(element.tag, list(element.attrib.items()))
+        for block in self.md.htmlStash.rawHtmlBlocks:
+            found += html_findings(str(block))
+
+
+class ContentSafetyExtension(Extension):
+    """Collects what a page may not contain; whoever renders reads and clears `findings`."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.findings: list[Finding] = []
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        md.treeprocessors.register(ContentSafety(md, self), "wegweiser_safety", -100)

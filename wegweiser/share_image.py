@@ -43,4 +43,4 @@ def draw_share_image(title: str, subtitle: str, target: Path) -> None:
         draw.text((MARGIN, y), line, font=subtitle_font, fill=FOREGROUND)
         y += 46
     target.parent.mkdir(parents=True, exist_ok=True)
-    image.save(target, format="PNG", optimize=True)
+    image.save(target, format="PNG")

@@ -9,11 +9,11 @@ import yaml
 from conftest import DATA, ROOT
 
 from wegweiser.build import read_guide
-from wegweiser.checks import chapter_problems, markdown_renderer, rendered_problems
+from wegweiser.checks import chapter_problems, content_checker, rendered_problems
 from wegweiser.references import PageProblems, substitute
 from wegweiser.text import escape_markdown
 
-RENDER = markdown_renderer(yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["markdown_extensions"])
+RENDER = content_checker(yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["markdown_extensions"])
 
 
 @pytest.fixture
