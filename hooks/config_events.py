@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from i18n_adapter import check_plugin, lifecycle, place
+from i18n_adapter import AFTER_I18N_FILES, check_plugin, lifecycle, place
 from jinja2 import Environment
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
@@ -51,7 +51,7 @@ def _escaped(nav: list) -> list:
              for title, target in item.items()} if isinstance(item, dict) else item for item in nav]
 
 
-@event_priority(-110)  # after mkdocs-static-i18n has kept this language's files (hooks/i18n_adapter.py)
+@event_priority(AFTER_I18N_FILES)
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     build, lang = lifecycle.build, config.extra["wegweiser"]["lang"]
     assert build is not None

@@ -8,7 +8,8 @@ What mkdocs-static-i18n does that we rely on (tests in tests/test_site.py prove 
 - with `docs_structure: folder` its on_files (priority -100) keeps the files of the running language
   only; the addresses we give them afterwards (priority -110) are used as they are.
 Nothing else of the plugin is used: navigation, language switch, hreflang and sitemap come from the
-page table (wegweiser.pages).
+page table (wegweiser.pages). And one reliance on MkDocs itself: it keeps hook modules loaded across
+'mkdocs serve' reloads, so the Lifecycle below can keep the last good build while data is broken.
 """
 from __future__ import annotations
 
@@ -27,6 +28,8 @@ from wegweiser.languages import DEFAULT_LANGUAGE, LANGUAGES
 from wegweiser.problems import DataError
 
 TESTED_VERSION = "1.3.1"
+# Priority of a files event that must see only the running language's files (the plugin's is -100).
+AFTER_I18N_FILES = -110
 log = get_plugin_logger("wegweiser")
 
 
