@@ -46,11 +46,14 @@ def twin(page: str, from_lang: str, to_lang: str) -> str:
 SOURCE_DATE_EPOCH = "1795000000"
 
 
+def mkdocs_env(pdf: bool) -> dict:
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "WEGWEISER_PDF": "1" if pdf else "0",
+            "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH}
+
+
 def run_mkdocs(*args: str, cwd: Path, pdf: bool = False) -> subprocess.CompletedProcess:
     """mkdocs in a subprocess; the PDFs (slow) only where a test looks at them."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "WEGWEISER_PDF": "1" if pdf else "0",
-           "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH}
-    return subprocess.run([sys.executable, "-m", "mkdocs", *args], cwd=cwd, env=env,
+    return subprocess.run([sys.executable, "-m", "mkdocs", *args], cwd=cwd, env=mkdocs_env(pdf),
                           capture_output=True, text=True, timeout=600)
 
 
@@ -71,6 +74,8 @@ class Site:
         self.root = root
         self.log = log
         self._soups: dict[Path, BeautifulSoup] = {}
+        self.second: subprocess.Popen | None = None  # the session's second build (test_reproducible)
+        self.second_root: Path | None = None
 
     def soup(self, relative: str | Path) -> BeautifulSoup:
         path = self.root / relative
@@ -106,12 +111,22 @@ class Site:
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Site:
+def site(tmp_path_factory):
     target = tmp_path_factory.mktemp("site")
     result = run_mkdocs("build", "--strict", "--site-dir", str(target), cwd=ROOT, pdf=True)
     log = result.stdout + result.stderr
     assert result.returncode == 0, f"mkdocs build failed:\n{log}"
-    return Site(target, log)
+    built = Site(target, log)
+    # A second build of the same commit runs beside the tests that read the first, on the other core;
+    # tests/test_reproducible.py compares the two.
+    built.second_root = tmp_path_factory.mktemp("second")
+    built.second = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(built.second_root)],
+        cwd=ROOT, env=mkdocs_env(pdf=True), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    yield built
+    if built.second.poll() is None:
+        built.second.kill()
+    built.second.communicate()
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
