@@ -6,6 +6,7 @@ import os
 import re
 from datetime import datetime, timezone
 from pathlib import Path
+from urllib.parse import urljoin
 
 from babel.dates import format_date
 from mkdocs.exceptions import PluginError
@@ -13,6 +14,7 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.utils import get_relative_url
 
 import state
+from cms import entry_address
 from checks import chapter_problems, pending_translations, read_pages, release_problems
 from datafiles import DataError
 from placeholders import PageProblems, substitute
@@ -174,7 +176,8 @@ def on_page_context(context, page, config, nav):
     page.meta["page_info"] = {
         "updated": ui["last_updated"].format(date=format_date(
             datetime.fromtimestamp(changed, tz=timezone.utc).date(), format="long", locale=lang)) if changed else "",
-        "edit_url": config.extra["edit_base"] + source if source else "",
+        # The page's entry in the web editor (/admin/, hooks/cms.py), relative to site_url.
+        "edit_url": urljoin(config.site_url, config.extra["edit_base"]) + entry_address(source) if source else "",
         "edit_label": ui["edit_page"],
         "pending": ui["translation_pending"] if page.meta.get("translation") == "pending" else "",
     }
