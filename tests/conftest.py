@@ -26,6 +26,7 @@ UI = yaml.safe_load((ROOT / "data" / "labels.yaml").read_text(encoding="utf-8"))
 LOCALISED_FOLDERS = [UI["pilots_folder"], UI["status_path"], UI["glossary_path"]]
 # The editors' translation status: linked from CONTRIBUTING.md only, and kept out of search.
 EDITOR_PAGES = {lang: UI["status_path"][lang] + "/" for lang in LANGUAGES}
+ADMIN = "admin"  # the web editor's folder in the built site (hooks/cms.py)
 
 
 def twin(page: str, from_lang: str, to_lang: str) -> str:
@@ -75,6 +76,8 @@ class Site:
         for html in sorted(self.root.rglob("index.html")):
             relative = html.relative_to(self.root).parent.as_posix()
             relative = "" if relative == "." else relative + "/"
+            if relative.startswith(f"{ADMIN}/"):
+                continue  # the web editor (test_cms.py, test_cms_browser.py), not a page for readers
             if relative.startswith("nl/"):
                 found["nl"].append(relative[3:])
             else:

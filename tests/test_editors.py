@@ -5,13 +5,18 @@ import os
 import re
 import subprocess
 import sys
+from urllib.parse import urljoin
 
 import pytest
 import yaml
 
-from conftest import LANGUAGES, MKDOCS, ROOT, Site, copy_project, run_mkdocs
+from conftest import LANGUAGES, MKDOCS, ROOT, SITE_URL, Site, copy_project, run_mkdocs
 
-EDIT_BASE = MKDOCS["extra"]["edit_base"]
+sys.path.insert(0, str(ROOT / "hooks"))
+from cms import entry_address  # noqa: E402
+
+# "Seite bearbeiten" opens the page's entry in the web editor at /admin/.
+EDIT_BASE = urljoin(SITE_URL, MKDOCS["extra"]["edit_base"])
 STATUS_PATH = yaml.safe_load((ROOT / "data" / "labels.yaml").read_text(encoding="utf-8"))["ui"]["status_path"]
 DATE = {"de": re.compile(r"^Stand: \d{1,2}\. [A-ZÄÖÜ][a-zäöü]+ \d{4}$"),
         "nl": re.compile(r"^Bijgewerkt op \d{1,2} [a-z]+ \d{4}$")}
@@ -35,7 +40,7 @@ def test_every_page_says_when_it_changed_and_links_to_its_own_source(site):
                 continue
             assert info is not None, (lang, page)
             assert DATE[lang].match(info.span.get_text(strip=True)), (lang, page, info.span)
-            assert info.a["href"] == EDIT_BASE + source_of(lang, page), (lang, page)
+            assert info.a["href"] == EDIT_BASE + entry_address(source_of(lang, page)), (lang, page)
 
 
 def commit(repo, message, when):
