@@ -46,6 +46,7 @@ def on_post_build(config):
     labels = _read(root, "data/labels.yaml")
     chapters = chapters_from_docs(root / "docs", labels)
     settings = {**config.extra["cms"], "site_url": config.site_url}
-    cms = cms_config({"pilots": _read(root, "data/pilots.schema.json")}, labels, chapters,
-                     words=_read(root, "data/cms.yaml"), site=_read(root, "data/site.yaml"), settings=settings)
-    write_admin(Path(config.site_dir), cms, admin_settings(labels, chapters), node_modules)
+    schemas = {"pilots": _read(root, "data/pilots.schema.json")}
+    cms = cms_config(schemas, labels, chapters, words=_read(root, "data/cms.yaml"),
+                     site=_read(root, "data/site.yaml"), settings=settings)
+    write_admin(Path(config.site_dir), cms, admin_settings(labels, chapters, schemas), node_modules)

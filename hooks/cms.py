@@ -25,7 +25,8 @@ from pilots import KEY_FIELDS, KEY_LIST_FIELDS, PARTNER_KEY_FIELDS
 LANGUAGES = ("de", "nl")
 ADMIN_DIR = "admin"
 CHAPTERS = "chapters"  # collection of the chapter pages
-DATA = "data"  # collection of the data files, one entry per file
+DATA = "data"  # collection of the pilots and the glossary, one entry per file
+SITE = "site"  # collection of data/site.yaml (a format of its own)
 DATA_FILES = {"pilots": "data/pilots.yaml", "glossary": "data/glossary.yaml", "site": "data/site.yaml"}
 # The formats registered by webeditor/admin.js (webeditor/formats.js): both keep what an editor did not touch.
 MARKDOWN_FORMAT = "wegweiser-markdown"
@@ -112,7 +113,7 @@ def entry_address(source: str) -> str:
     """The web editor's address (after /admin/) of the entry that edits a source file."""
     for name, file in DATA_FILES.items():
         if source == file:
-            return f"#/collections/{DATA}/entries/{name}"
+            return f"#/collections/{SITE if name == SITE else DATA}/entries/{name}"
     match = re.fullmatch(r"docs/(?:de|nl)/(.+)\.md", source)
     if not match:
         raise ValueError(f"no web editor entry for {source}")
@@ -184,7 +185,7 @@ def _field(schema: dict, name: str, node: dict, path: str, required: bool, words
     if kind == "array":
         items = _resolve(schema, node["items"])
         if choices is not None:
-            field.update(widget="select", multiple=True, options=choices)
+            field.update(widget="select", multiple=True, options=choices, default=[])
             if node.get("minItems"):
                 field["min"] = node["minItems"]
         elif items.get("type") == "object":
@@ -288,9 +289,7 @@ def cms_config(schemas: dict[str, dict], labels: dict, chapters: list[dict], *, 
         schema = schemas[name]
         fields = _object_fields(schema, _resolve(schema, schema), name, vocabulary)
         data_files.append({"name": name, "label": vocabulary.collection(name), "file": DATA_FILES[name],
-                           "format": YAML_FORMAT, "fields": fields})
-    data_files.append({"name": "site", "label": vocabulary.collection("site"), "file": DATA_FILES["site"],
-                       "format": SITE_FORMAT, "fields": _site_fields(site, vocabulary)})
+                           "fields": fields})
     site_url = settings["site_url"].rstrip("/") + "/"
     config = {
         "backend": {
@@ -328,8 +327,13 @@ def cms_config(schemas: dict[str, dict], labels: dict, chapters: list[dict], *, 
              "nested": {"depth": 2}, "create": True, "delete": False,
              "identifier_field": "new_file", "slug": "{{new_file}}", "summary": "{{_label}}",
              "editor": {"preview": False}, "fields": chapter_fields},
-            {"name": DATA, "label": vocabulary.collection("data"), "delete": False,
+            # Decap takes the format of a collection, not of a file: one collection per format.
+            {"name": DATA, "label": vocabulary.collection("data"), "format": YAML_FORMAT, "delete": False,
              "editor": {"preview": False}, "files": data_files},
+            {"name": SITE, "label": vocabulary.collection("site"), "format": SITE_FORMAT, "delete": False,
+             "editor": {"preview": False},
+             "files": [{"name": SITE, "label": vocabulary.collection("site"), "file": DATA_FILES["site"],
+                        "fields": _site_fields(site, vocabulary)}]},
         ],
     }
     if vocabulary.missing:
@@ -337,9 +341,24 @@ def cms_config(schemas: dict[str, dict], labels: dict, chapters: list[dict], *, 
     return config
 
 
-def admin_settings(labels: dict, chapters: list[dict]) -> dict:
-    """What webeditor/admin.js needs besides config.yml: the page list's labels by heading."""
-    return {"references": flat_references(labels),
+def _property_order(schema: dict, node: dict, found: list) -> list:
+    node = _resolve(schema, node)
+    for name, child in node.get("properties", {}).items():
+        if name not in found:
+            found.append(name)
+        _property_order(schema, child, found)
+    if isinstance(node.get("items"), dict):
+        _property_order(schema, node["items"], found)
+    return found
+
+
+def admin_settings(labels: dict, chapters: list[dict], schemas: dict[str, dict] | None = None) -> dict:
+    """What webeditor/admin.js needs besides config.yml: the page list's labels by heading, and the
+    order of fields in new records (the schemas' order)."""
+    order: list = []
+    for schema in {**PROVISIONAL_SCHEMAS, **(schemas or {})}.values():
+        _property_order(schema, schema, order)
+    return {"references": flat_references(labels), "order": order,
             "chapters": [{"file": c["file"], "title": c["title"]} for c in chapters]}
 
 

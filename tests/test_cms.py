@@ -35,7 +35,7 @@ def config() -> dict:
 def run_formats(cases: list[dict]) -> list[dict]:
     """The files webeditor/formats.js writes after the given edits of each entry's data."""
     result = subprocess.run(["node", str(ROOT / "tests" / "formats_check.mjs")], cwd=ROOT, text=True,
-                            input=json.dumps({"cases": cases, "settings": admin_settings(LABELS, CHAPTERS)}),
+                            input=json.dumps({"cases": cases, "settings": admin_settings(LABELS, CHAPTERS, SCHEMAS)}),
                             capture_output=True, timeout=120)
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)
@@ -65,7 +65,7 @@ def test_every_file_the_editor_opens_is_saved_back_unchanged():
 
 def test_an_edit_changes_only_its_own_lines():
     pilots, site, chapter = read("data/pilots.yaml"), read("data/site.yaml"), read("docs/nl/erfolgsfaktoren.md")
-    new_pilot = {"id": "tischlerei-emsland-salland", "sector": "wood", "form": "sales_partnership",
+    new_pilot = {"sector": "wood", "id": "tischlerei-emsland-salland", "form": "sales_partnership",
                  "year_started": 2020, "step_reached": "trial",
                  "partners": [{"country": "DE", "trade": "joinery", "size": "micro", "region": "emsland"},
                               {"country": "NL", "trade": "joinery", "size": "small", "region": "salland"}],
@@ -88,7 +88,8 @@ def test_an_edit_changes_only_its_own_lines():
         ["      nl: Ingenieursbureau en kunststofverwerker ontwikkelen samen"], ["      nl: Nieuwe titel"])
     removed, lines = changed_lines(pilots, added["file"])
     assert removed == [] and added["file"].startswith(pilots) and lines[0] == ""
-    assert "  - id: tischlerei-emsland-salland" in lines and "    benefits: [market_entry]" in lines
+    assert lines[1:3] == ["  - id: tischlerei-emsland-salland", "    sector: wood"]  # the schema's order
+    assert "    benefits: [market_entry]" in lines
     assert "      de: |-" in lines and "    risk_factors: []" in lines
     assert yaml.safe_load(added["file"])["pilots"][-1] == new_pilot
     assert changed_lines(site, phone["file"]) == (
@@ -110,6 +111,9 @@ def test_the_pilot_form_comes_from_the_schema_with_labelled_choices():
     assert "_missing_words" not in cms, f"data/cms.yaml lacks words for: {cms['_missing_words']}"
     assert cms["publish_mode"] == "editorial_workflow"
     assert cms["i18n"] == {"structure": "multiple_folders", "locales": ["de", "nl"], "default_locale": "de"}
+    # Decap reads `format` of a collection only; the project's formats keep unedited YAML as it is.
+    assert [(c["name"], c["format"]) for c in cms["collections"]] == [
+        ("chapters", "wegweiser-markdown"), ("data", "wegweiser-yaml"), ("site", "wegweiser-site")]
     files = {f["name"]: f for f in cms["collections"][1]["files"]}
     pilot = {f["name"]: f for f in files["pilots"]["fields"][1]["fields"]}
     assert set(pilot) == set(SCHEMAS["pilots"]["$defs"]["pilot"]["properties"])
@@ -140,6 +144,7 @@ def test_the_provisional_glossary_schema_fits_the_data():
 def test_edit_links_address_the_editors_entries():
     assert entry_address("docs/nl/erfolgsweg/ziele.md") == "#/collections/chapters/entries/erfolgsweg/ziele"
     assert entry_address("data/pilots.yaml") == "#/collections/data/entries/pilots"
+    assert entry_address("data/site.yaml") == "#/collections/site/entries/site"
     with pytest.raises(ValueError):
         entry_address("mkdocs.yml")
 

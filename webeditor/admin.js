@@ -8,4 +8,7 @@ const CMS = window.DecapCms;
 CMS.registerCustomFormat('wegweiser-markdown', 'md', formats.markdown);
 CMS.registerCustomFormat('wegweiser-yaml', 'yaml', formats.yaml);
 CMS.registerCustomFormat('wegweiser-site', 'yaml', formats.site);
-CMS.init();
+// The editor's own words in German or Dutch, by the browser's first language; the content is always both.
+const config = YAML.parse(await fetch('config.yml').then(response => response.text()));
+config.locale = (navigator.language || '').startsWith('nl') ? 'nl' : 'de';
+CMS.init({ config: { ...config, load_config_file: false } });

@@ -37,9 +37,19 @@ function equal(a, b) {
 }
 
 export function makeFormats(YAML, settings = {}) {
+  // Fields of new records in the schema's order (the editor keeps them in the order they were filled).
+  const order = settings.order || [];
+  const rank = key => (order.indexOf(key) + 1 || order.length + 1);
+  function ordered(value) {
+    if (Array.isArray(value)) return value.map(ordered);
+    if (!isObject(value)) return value;
+    const keys = Object.keys(value).sort((a, b) => rank(a) - rank(b));
+    return Object.fromEntries(keys.map(key => [key, ordered(value[key])]));
+  }
+
   // A new node in the file's own style: key lists in flow style, paragraphs as literal blocks.
   function create(doc, value) {
-    const node = doc.createNode(value);
+    const node = doc.createNode(ordered(value));
     YAML.visit(node, {
       Seq(_, seq) {
         if (seq.items.length && seq.items.every(i => YAML.isScalar(i) && KEY.test(String(i.value)))) seq.flow = true;
