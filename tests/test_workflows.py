@@ -50,3 +50,12 @@ def test_publishing_builds_a_release_and_deploys_to_pages():
     assert any("upload-artifact@" in step.get("uses", "") for step in steps)
     assert "deploy-pages" in publish["jobs"]["deploy"]["steps"][0]["uses"]
     assert publish["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
+
+
+def test_every_pull_request_gets_a_preview_with_translation_status_and_check_result():
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "pull-request.yml").read_text(encoding="utf-8"))
+    steps = workflow["jobs"]["test"]["steps"]
+    runs = "\n".join(step.get("run", "") for step in steps)
+    assert "make build" in runs and "tools/translation_status.py" in runs and "GITHUB_STEP_SUMMARY" in runs
+    upload = next(step for step in steps if "upload-artifact@" in step.get("uses", ""))
+    assert upload["with"]["path"] == "site/" and upload["if"] == "${{ !cancelled() }}"
