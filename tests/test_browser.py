@@ -22,18 +22,6 @@ PILOTS = yaml.safe_load((ROOT / "data" / "pilots.yaml").read_text(encoding="utf-
 FOLDER = LABELS["ui"]["pilots_folder"]
 
 
-@pytest.fixture(scope="session")
-def browser():
-    assert Path(CHROMIUM).exists(), "Debian's Chromium is missing (make test installs it)"
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--no-first-run"])
-        yield browser
-        browser.close()
-
-
 class Reader:
     """A browser tab that refuses and records every request to another host, and console errors."""
 

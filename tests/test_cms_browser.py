@@ -14,11 +14,10 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
 from conftest import ROOT, copy_project
 
-CHROMIUM = "/usr/bin/chromium"
 DECAP_SERVER = ROOT / "node_modules" / "decap-server" / "dist" / "index.js"
 SHOTS = ROOT / "docs-editors"
 GIT = {"GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "t@example.org",
@@ -99,9 +98,8 @@ class Editor:
 
 
 @pytest.fixture(scope="module")
-def editor(served_site, decap_server):
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+def editor(browser, served_site, decap_server):
+    if True:  # one Chromium for all browser tests (conftest.py)
         page = browser.new_page(viewport={"width": 1400, "height": 900}, locale="de-DE")
 
         def local_config(route):
@@ -118,7 +116,7 @@ def editor(served_site, decap_server):
         expect(page.get_by_text("Ziele klären · Doelen bepalen")).to_be_visible(timeout=30000)
         editor.shot("02-kapitel")
         yield editor
-        browser.close()
+        page.close()
 
 
 def branch_diff(repo: Path, branch: str) -> tuple[list[str], list[str], list[str]]:
