@@ -11,7 +11,7 @@ CHROMIUM := /usr/bin/chromium
 # Debian packages are installed with apt-get: as root directly, otherwise through sudo.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: serve build test check check-tools spelling-tools pdf-tools translation-status external-links benchmark lock clean
+.PHONY: serve build test check cms-server check-tools spelling-tools pdf-tools translation-status external-links benchmark lock clean
 
 # Two locked sets (requirements/*.txt, written by 'make lock'): what builds the site, and that plus the
 # test tools. Hash-checked wheels only: pip refuses any file whose hash is not in the lock, and
@@ -38,11 +38,16 @@ $(TEST_STAMP): requirements/build.txt requirements/test.txt | $(BIN)/python
 	$(INSTALL_CORE)
 	touch $@ $(BUILD_STAMP)
 
-serve: $(BUILD_STAMP)
+serve: $(BUILD_STAMP) $(NODE_STAMP)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
+# The web editor on this machine: with `make serve` running, open http://127.0.0.1:8000/admin/ and
+# sign in; every save becomes a branch (cms/...) of this repository, as a pull request would on GitHub.
+cms-server: $(NODE_STAMP)
+	PORT=8081 BIND_HOST=127.0.0.1 MODE=git GIT_REPO_DIRECTORY="$(CURDIR)" node node_modules/decap-server/dist/index.js
+
 # RELEASE=1 (the deploy workflow) refuses placeholders in the legal and contact data.
-build: $(BUILD_STAMP) pdf-tools
+build: $(BUILD_STAMP) $(NODE_STAMP) pdf-tools
 	WEGWEISER_RELEASE=$(RELEASE) $(BIN)/mkdocs build --strict --clean
 
 # The editors' quick check (data, chapters, links and anchors, twins, style, placeholders,

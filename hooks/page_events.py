@@ -2,6 +2,8 @@
 what the templates show around it."""
 from __future__ import annotations
 
+from urllib.parse import urljoin
+
 from i18n_adapter import lifecycle
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -53,5 +55,7 @@ def on_page_content(html: str, *, page: MkDocsPage, config: MkDocsConfig, files:
 def on_page_context(context: dict, *, page: MkDocsPage, config: MkDocsConfig, nav: Navigation) -> dict:
     assert lifecycle.build is not None
     entry, lang = _page(page)
-    context["wegweiser_page"] = lifecycle.build.page_context(entry, lang, config.extra["edit_base"])
+    # "Seite bearbeiten" opens the page's entry in the web editor (edit_base is relative to site_url).
+    edit_base = urljoin(config.site_url or "", config.extra["edit_base"])
+    context["wegweiser_page"] = lifecycle.build.page_context(entry, lang, edit_base)
     return context

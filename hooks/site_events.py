@@ -1,13 +1,15 @@
 """MkDocs hook: finish the site once every language's pages are written – the 404 page of each
-language, the share images, the PDFs of the guide."""
+language, the share images, the PDFs of the guide, the web editor at /admin/."""
 from __future__ import annotations
 
 import os
 from pathlib import Path
 
-from i18n_adapter import lifecycle, pass_language
+from i18n_adapter import lifecycle, log, pass_language
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 
+from wegweiser.cms import make_admin
 from wegweiser.languages import url_prefix
 from wegweiser.pdf import write_pdfs
 from wegweiser.share_image import IMAGE_PATH, draw_share_image
@@ -32,3 +34,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     # The PDFs take most of a build: skipped under 'serve' and where tests do not look at them.
     if lifecycle.command != "serve" and os.environ.get("WEGWEISER_PDF") != "0":
         write_pdfs(site_dir, build, config.site_url or "")
+    if make_admin(build.root, site_dir, build.table, {**config.extra["cms"], "site_url": config.site_url}) is None:
+        if os.environ.get("WEGWEISER_RELEASE") == "1":
+            raise PluginError("The web editor needs its npm packages: run 'npm ci' (make build does)")
+        log.info("No node_modules/decap-cms: the site is built without the web editor (make build adds it)")

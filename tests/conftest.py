@@ -15,6 +15,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+from playwright.sync_api import sync_playwright
 
 from wegweiser.build import read_guide
 from wegweiser.languages import LANGUAGES, url_prefix
@@ -22,7 +23,7 @@ from wegweiser.languages import LANGUAGES, url_prefix
 ROOT = Path(__file__).resolve().parents[1]
 MKDOCS = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
 SITE_URL = MKDOCS["site_url"]
-PROJECT_PARTS = ("mkdocs.yml", "pyproject.toml", "docs", "data", "hooks", "overrides", "tools", "fonts")
+PROJECT_PARTS = ("mkdocs.yml", "pyproject.toml", "docs", "data", "hooks", "overrides", "tools", "fonts", "webeditor")
 # The real project's data, chapters and page table: what the built site must show.
 DATA, CHAPTERS, TABLE = read_guide(ROOT)
 
@@ -34,6 +35,7 @@ def page_path(page_id: str, lang: str) -> str:
 
 # The editors' translation status: linked from CONTRIBUTING.md only, and kept out of search.
 EDITOR_PAGES = {lang: page_path("translation-status", lang) for lang in LANGUAGES}
+ADMIN = "admin"  # the web editor's folder in the built site (wegweiser/cms.py)
 
 
 def twin(page: str, from_lang: str, to_lang: str) -> str:
@@ -76,6 +78,7 @@ class Site:
         self._soups: dict[Path, BeautifulSoup] = {}
         self.second: subprocess.Popen | None = None  # the session's second build (test_reproducible)
         self.second_root: Path | None = None
+        self.second_log: Path | None = None
 
     def soup(self, relative: str | Path) -> BeautifulSoup:
         path = self.root / relative
@@ -90,6 +93,8 @@ class Site:
         for html in sorted(self.root.rglob("index.html")):
             relative = html.relative_to(self.root).parent.as_posix()
             relative = "" if relative == "." else relative + "/"
+            if relative.startswith(f"{ADMIN}/"):
+                continue  # the web editor (test_cms.py, test_cms_browser.py), not a page for readers
             if relative.startswith("nl/"):
                 found["nl"].append(relative[3:])
             else:
@@ -120,13 +125,15 @@ def site(tmp_path_factory):
     # A second build of the same commit runs beside the tests that read the first, on the other core;
     # tests/test_reproducible.py compares the two.
     built.second_root = tmp_path_factory.mktemp("second")
-    built.second = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(built.second_root)],
-        cwd=ROOT, env=mkdocs_env(pdf=True), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    built.second_log = built.second_root.with_suffix(".log")
+    with built.second_log.open("w") as log_file:  # a file, not a pipe: nobody reads it until the end
+        built.second = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(built.second_root)],
+            cwd=ROOT, env=mkdocs_env(pdf=True), stdout=log_file, stderr=subprocess.STDOUT)
     yield built
     if built.second.poll() is None:
         built.second.kill()
-    built.second.communicate()
+    built.second.wait()
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -156,3 +163,18 @@ def served_site(site) -> str:
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
     server.server_close()
+
+
+CHROMIUM = "/usr/bin/chromium"
+
+
+@pytest.fixture(scope="session")
+def browser():
+    assert Path(CHROMIUM).exists(), "Debian's Chromium is missing (make test installs it)"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--no-first-run"])
+        yield browser
+        browser.close()

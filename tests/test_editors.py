@@ -5,11 +5,15 @@ import os
 import re
 import subprocess
 import sys
+from urllib.parse import urljoin
 
 import pytest
-from conftest import EDITOR_PAGES, LANGUAGES, MKDOCS, ROOT, TABLE, Site, copy_project, page_path, run_mkdocs
+from conftest import EDITOR_PAGES, LANGUAGES, MKDOCS, ROOT, SITE_URL, TABLE, Site, copy_project, page_path, run_mkdocs
 
-EDIT_BASE = MKDOCS["extra"]["edit_base"]
+from wegweiser.cms import entry_address
+
+# "Seite bearbeiten" opens the page's entry in the web editor at /admin/.
+EDIT_BASE = urljoin(SITE_URL, MKDOCS["extra"]["edit_base"])
 DATE = {"de": re.compile(r"^Stand: \d{1,2}\. [A-ZÄÖÜ][a-zäöü]+ \d{4}$"),
         "nl": re.compile(r"^Bijgewerkt op \d{1,2} [a-z]+ \d{4}$")}
 
@@ -29,7 +33,7 @@ def test_every_page_says_when_it_changed_and_links_to_its_own_source(site):
                 continue
             assert info is not None, (lang, page)
             assert DATE[lang].match(info.span.get_text(strip=True)), (lang, page, info.span)
-            assert info.a["href"] == EDIT_BASE + source_of(lang, page), (lang, page)
+            assert info.a["href"] == EDIT_BASE + entry_address(source_of(lang, page)), (lang, page)
 
 
 def commit(repo, message, when):

@@ -11,8 +11,8 @@ def digest_tree(root):
 
 def test_a_second_build_is_byte_identical_to_the_first(site):
     # The session's build is the first; the second ran beside the other tests (tests/conftest.py).
-    output, _ = site.second.communicate(timeout=900)
-    assert site.second.returncode == 0, output
+    site.second.wait(timeout=900)
+    assert site.second.returncode == 0, site.second_log.read_text(encoding="utf-8")
     first, second = digest_tree(site.root), digest_tree(site.second_root)
     assert len(first) > 100
     different = sorted(name for name in first.keys() | second.keys() if first.get(name) != second.get(name))

@@ -176,3 +176,12 @@ def test_make_installs_only_hash_checked_wheels_from_the_locks():
     assert "--require-hashes" in install and "--only-binary :all:" in install
     assert re.search(r"^\$\(BUILD_STAMP\): requirements/build\.txt\b", makefile, re.MULTILINE)
     assert re.search(r"^\$\(TEST_STAMP\): requirements/build\.txt requirements/test\.txt\b", makefile, re.MULTILINE)
+
+
+def test_every_pull_request_gets_a_preview_with_translation_status_and_check_result():
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "pull-request.yml").read_text(encoding="utf-8"))
+    steps = workflow["jobs"]["test"]["steps"]
+    runs = "\n".join(step.get("run", "") for step in steps)
+    assert "make build" in runs and "tools/translation_status.py" in runs and "GITHUB_STEP_SUMMARY" in runs
+    upload = next(step for step in steps if "upload-artifact@" in step.get("uses", ""))
+    assert upload["with"]["path"] == "site/" and upload["if"] == "${{ !cancelled() }}"

@@ -11,6 +11,7 @@ from babel.dates import format_date
 from . import history
 from .chapters import read_chapters
 from .checks import Chapters, chapter_problems, finding_problems, pending_translations, release_problems
+from .cms import entry_address
 from .data import load_data
 from .html_safety import Finding
 from .languages import LANGUAGES, url_prefix
@@ -138,7 +139,7 @@ class SiteBuild:
             "updated": ui["last_updated"].format(date=format_date(
                 datetime.fromtimestamp(changed, tz=UTC).date(), format="long", locale=lang))
             if changed else "",
-            "edit_url": edit_base + source if source else "",
+            "edit_url": edit_base + entry_address(source) if source else "",
             "edit_label": ui["edit_page"],
             "pending": ui["translation_pending"] if chapter and chapter.meta.get("translation") == "pending" else "",
             "step": steps.step_navigation(self.data, self.table, page, lang),

@@ -19,7 +19,8 @@ from .references import PageProblems, substitute
 
 Chapters = Mapping[str, Mapping[str, Chapter]]
 BLOCKS = ("steps_overview", "selfcheck", "pdf_download", "feedback_form")
-EDIT_BASE_PLACEHOLDER = "OWNER/REPOSITORY"
+# What mkdocs.yml says until the publisher's repository, sign-in service and host are known.
+PLACEHOLDERS = ("OWNER/REPOSITORY", ".example.org")
 
 
 def file_problems(chapters: Chapters, table: PageTable) -> list[Problem]:
@@ -183,7 +184,8 @@ def release_problems(data: GuideData, mkdocs_yml: str) -> list[Problem]:
         problems.append(Problem("data/site.yaml", data.site.lines.get(name), f"'{name}' is still a placeholder "
                                 f"({data.site.value(group, key, 'de')}); enter the real fact before publishing"))
     for number, line in enumerate(mkdocs_yml.split("\n"), start=1):
-        if EDIT_BASE_PLACEHOLDER in line:
-            problems.append(Problem("mkdocs.yml", number, f"'extra.edit_base' still names {EDIT_BASE_PLACEHOLDER}; "
-                                    "enter the repository's address so that 'Seite bearbeiten' links work"))
+        marker = next((mark for mark in PLACEHOLDERS if mark in line and not line.lstrip().startswith("#")), None)
+        if marker:
+            problems.append(Problem("mkdocs.yml", number, f"'{line.strip()}' still holds a placeholder ({marker}); "
+                                    "enter the real address before publishing (README: Publishing, Web editor)"))
     return problems

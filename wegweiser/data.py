@@ -10,6 +10,7 @@ from pathlib import Path
 from .languages import LANGUAGES, url_prefix
 from .models import (
     FACTOR_GROUPS,
+    FIELD_GROUPS,
     LABEL_GROUPS,
     Answer,
     FooterLink,
@@ -176,8 +177,9 @@ def _pilots_rules(data, documents, add: Add, sound: Sound) -> None:
         if not sound(where):
             continue
         fine = [field for field in record if sound(where + (field,))]
-        for field, group in (("sector", "sectors"), ("form", "forms"), ("step_reached", "steps")):
+        for field in ("sector", "form", "step_reached"):
             if field in fine:
+                group = FIELD_GROUPS[field]
                 _check_key(keys[group], group, record[field], where + (field,), add)
         for group in ("benefits", *FACTOR_GROUPS):
             for position, key in enumerate(record[group] if group in fine else []):
@@ -203,7 +205,8 @@ def _pilots_rules(data, documents, add: Add, sound: Sound) -> None:
 def _partner_rules(partners: list, where: tuple, labels: dict, keys: dict, add: Add) -> None:
     for position, partner in enumerate(partners):
         at = where + ("partners", position)
-        for field, group in (("trade", "trades"), ("size", "size_bands"), ("region", "regions")):
+        for field in ("trade", "size", "region"):
+            group = FIELD_GROUPS[field]
             _check_key(keys[group], group, partner[field], at + (field,), add)
         region = labels["regions"].get(partner["region"]) or {}
         if region.get("country", partner["country"]) != partner["country"]:

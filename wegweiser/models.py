@@ -7,6 +7,10 @@ from dataclasses import dataclass, field
 
 Text = Mapping[str, str]  # language -> text
 FACTOR_GROUPS = ("success_factors", "risk_factors")
+# Which labels group a key field of a pilot record refers to.
+FIELD_GROUPS = {"sector": "sectors", "form": "forms", "step_reached": "steps", "benefits": "benefits",
+                "success_factors": "success_factors", "risk_factors": "risk_factors", "trade": "trades",
+                "size": "size_bands", "region": "regions", "country": "countries"}
 LABEL_GROUPS = ("benefits", "success_factors", "risk_factors", "countries", "sectors", "trades",
                 "size_bands", "forms")
 

@@ -123,6 +123,7 @@ def write_pdfs(site_dir: Path, build: SiteBuild, site_url: str) -> None:
         for job in jobs:
             _write_pdf(*job)
         return
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+    # "spawn": a forked copy of a process with threads can inherit a held lock and hang.
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
         for done in [pool.submit(_write_pdf, *job) for job in jobs]:
             done.result()
