@@ -17,7 +17,7 @@ from .problems import Problem
 from .references import PageProblems, substitute
 
 Chapters = Mapping[str, Mapping[str, Chapter]]
-BLOCKS = ("steps_overview", "selfcheck", "pdf_download", "feedback_form")
+BLOCKS = ("steps_overview", "selfcheck", "pdf_download", "feedback_form", "contact_block", "front_door")
 EDIT_BASE_PLACEHOLDER = "OWNER/REPOSITORY"
 
 
