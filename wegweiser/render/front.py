@@ -27,13 +27,12 @@ def front_door_html(data: GuideData, table: PageTable, page: Page, lang: str, up
     ]
     meta = [ui["front_publisher"].format(publisher=publisher)] + ([updated] if updated else [])
     parts = ['<div class="front-door">',
-             f'<p class="front-door__meta">{" · ".join(e(text) for text in meta)}</p>',
              f'<nav class="front-door__entries" aria-label="{e(ui["front_entries"])}"><ul>']
     parts += [f'<li><a class="front-door__entry front-door__entry--{name}" href="{target}">'
               f'<span class="front-door__label">{e(label)}</span>'
               f'<span class="front-door__hint">{e(hint)}</span></a></li>'
               for name, target, label, hint in entries]
-    parts += ["</ul></nav>",
+    parts += ["</ul></nav>", f'<p class="front-door__meta">{" · ".join(e(text) for text in meta)}</p>',
               '<section class="front-door__steps" aria-labelledby="front-door-steps">',
               f'<h2 id="front-door-steps">{e(ui["front_steps"].format(total=len(steps)))}</h2>',
               '<ol class="step-strip">']

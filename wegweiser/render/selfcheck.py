@@ -58,11 +58,11 @@ def selfcheck_html(data: GuideData, table: PageTable, page: Page, lang: str) -> 
         parts.append("</ol></section>")
     parts += [f'<p class="selfcheck__actions"><button type="submit">{e(ui["check_submit"])}</button> '
               f'<button type="reset">{e(ui["check_reset"])}</button></p></form>',
-              *_result(data, lang), *_templates(data, table, page, lang), "</div>"]
+              *_result(data, table, lang), *_templates(data, table, page, lang), "</div>"]
     return "\n\n" + "\n".join(parts) + "\n\n"
 
 
-def _result(data: GuideData, lang: str) -> list[str]:
+def _result(data: GuideData, table: PageTable, lang: str) -> list[str]:
     ui = data.labels.ui_strings(lang)
     parts = ['<section class="selfcheck-result" aria-labelledby="selfcheck-result-title" hidden>',
              f'<h2 id="selfcheck-result-title" tabindex="-1">{e(ui["check_result"])}</h2>',
@@ -73,7 +73,7 @@ def _result(data: GuideData, lang: str) -> list[str]:
              f'<p class="selfcheck-result__no-actions" hidden>{e(ui["check_actions_none"])}</p>',
              f'<h3>{e(ui["check_factors"])}</h3>']
     for group in FACTOR_GROUPS:
-        parts.append(f'<h4>{e(ui["check_kind_" + KIND[group]])}</h4>')
+        parts.append(f'<h4>{e(table.for_sections(group).title[lang])}</h4>')
         parts.append(f'<ul class="selfcheck-result__factors" data-kind="{KIND[group]}"></ul>')
     parts += [f'<h3>{e(ui["check_adviser"])}</h3>', f'<p>{e(ui["check_adviser_text"])}</p>',
               contact_html(data, lang, heading_level=4),
