@@ -7,9 +7,11 @@ from pathlib import Path
 
 from i18n_adapter import lifecycle, pass_language
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 
 from wegweiser.languages import url_prefix
 from wegweiser.pdf import write_pdfs
+from wegweiser.problems import DataError
 from wegweiser.share_image import IMAGE_PATH, draw_share_image
 
 
@@ -31,4 +33,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
                          site_dir / IMAGE_PATH.format(lang=lang))
     # The PDFs take most of a build: skipped under 'serve' and where tests do not look at them.
     if lifecycle.command != "serve" and os.environ.get("WEGWEISER_PDF") != "0":
-        write_pdfs(site_dir, build, config.site_url or "")
+        try:
+            write_pdfs(site_dir, build, config.site_url or "")
+        except DataError as error:
+            raise PluginError(str(error)) from None

@@ -120,6 +120,9 @@ class SiteBuild:
                         "mail": self._mail(link.mail, lang) if link.mail else None}
                        for link in labels.footer],
             "home": {code: url_prefix(code) for code in LANGUAGES},
+            # The language switcher where a page has no twin (the 404 page): each language's start page.
+            "home_languages": [{"lang": code, "name": labels.ui[f"language_{code}"][code], "url": url_prefix(code),
+                                "current": code == lang} for code in LANGUAGES],
             "copyright": self.data.site.copyright[lang],
             "name": self.data.site.name[lang],
             "brand": {"logo": brand.logo if isinstance(brand.logo, str) else None, "mark": brand.mark,
