@@ -107,7 +107,7 @@ def _candidates(cx: float, cy: float, r: float, lines: tuple[str, ...], font: fl
 
 def _wrapped(text: str) -> list[tuple[str, ...]]:
     """The name on one line, and on two lines at its middle space (for long names)."""
-    options = [(text,)]
+    options: list[tuple[str, ...]] = [(text,)]
     words = text.split(" ")
     if len(words) > 1:
         split = min(range(1, len(words)), key=lambda i: abs(len(" ".join(words[:i])) - len(text) / 2))
@@ -270,7 +270,7 @@ def map_html(outline: dict, data: GuideData, lang: str) -> str:
         parts.append('<g aria-hidden="true">' + "".join(
             f'<circle cx="{x}" cy="{y}" r="{layout.hub}" class="pilot-map__hub" data-pilots="{ids}"/>'
             for (x, y), ids in hubs))
-        for town, x, y, _ in placement.towns:
+        for _, x, y, _ in placement.towns:
             parts.append(f'<rect x="{x - layout.town}" y="{y - layout.town}" width="{layout.town * 2}" '
                          f'height="{layout.town * 2}" class="pilot-map__town"/>')
         parts.append("</g>")

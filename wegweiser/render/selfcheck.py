@@ -29,9 +29,9 @@ def selfcheck_html(data: GuideData, table: PageTable, page: Page, lang: str) -> 
              f'data-max="{maximum}" data-step-done="{scoring.step_done}" data-strong="{scoring.strong}" '
              f'data-weak="{scoring.weak}">',
              f'<p id="selfcheck-privacy" class="selfcheck__privacy">{e(ui["check_privacy"])}</p>',
-             '<p class="selfcheck__progress"><progress max="{0}" value="0" aria-labelledby="selfcheck-progress">'
-             '</progress> <span id="selfcheck-progress" data-template="{1}">{2}</span></p>'.format(
-                 total, e(ui["check_progress"]), e(ui["check_progress"].format(answered=0, total=total)))]
+             f'<p class="selfcheck__progress"><progress max="{total}" value="0" aria-labelledby="selfcheck-progress">'
+             f'</progress> <span id="selfcheck-progress" data-template="{e(ui["check_progress"])}">'
+             f'{e(ui["check_progress"].format(answered=0, total=total))}</span></p>']
     number = 0
     for step in labels.steps:
         questions = [q for q in check.questions if q.step == step.key]
@@ -94,17 +94,18 @@ def _templates(data: GuideData, table: PageTable, page: Page, lang: str) -> list
     parts.append(f'<p data-note="next">{e(ui["check_position_note"])}</p>')
     parts.append(f'<p data-note="done">{e(ui["check_position_done"])}</p>')
     for question in data.selfcheck.questions:
-        step = labels.step(question.step)
-        assert step is not None  # validated
-        target = table.for_step(step.key)
+        found = labels.step(question.step)
+        assert found is not None  # validated
+        target = table.for_step(found.key)
         anchor = "tasks" if "tasks" in target.anchors.get(lang, ()) else ""
         parts.append(f'<li data-action="{e(question.id)}"><a href="{e(table.href(page, target, lang, anchor))}">'
                      f'{e(question.action[lang])}</a> <span class="selfcheck-result__where">'
-                     f'({e(ui["check_action_where"].format(n=step.number, title=step.title[lang]))})</span></li>')
+                     f'({e(ui["check_action_where"].format(n=found.number, title=found.title[lang]))})</span></li>')
     for group in FACTOR_GROUPS:
         section = table.for_sections(group)
         for key in labels.groups[group]:
-            parts.append(f'<li data-factor="{e(key)}" data-kind="{KIND[group]}"><a href="{e(table.href(page, section, lang, key))}">'
+            href = e(table.href(page, section, lang, key))
+            parts.append(f'<li data-factor="{e(key)}" data-kind="{KIND[group]}"><a href="{href}">'
                          f'{e(labels.label(group, key, lang))}</a>: <strong class="selfcheck-result__level"></strong>'
                          "</li>")
     for kind in KIND.values():
