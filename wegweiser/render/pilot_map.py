@@ -40,8 +40,8 @@ class Layout:
 
 
 # Wide: the map is at least about 580 px wide (pages from 600 px); narrow: at least 288 px (320 px phones).
-WIDE = Layout("wide", 0.8, 16, 12, 4, 6, 3)
-NARROW = Layout("narrow", 0.4, 30, 24, 7, 10, 6)
+WIDE = Layout("wide", 0.8, 16, 15, 4, 6, 3)
+NARROW = Layout("narrow", 0.4, 30, 30, 6, 10, 6)
 LAYOUTS = (WIDE, NARROW)
 # Conservative widths of a character in em (bold sans-serif; DejaVu Sans is among the widest).
 CHAR_WIDTH = {"bold": 0.66, "normal": 0.6, "caps": 0.8}
@@ -69,6 +69,12 @@ def overlaps(a: Box, b: Box) -> bool:
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
+def hits_circle(box: Box, x: float, y: float, r: float) -> bool:
+    """Does the box cover any point of the circle?"""
+    nearest_x, nearest_y = min(max(x, box[0]), box[2]), min(max(y, box[1]), box[3])
+    return (nearest_x - x) ** 2 + (nearest_y - y) ** 2 < r * r
+
+
 def text_width(text: str, font: float, style: str = "bold") -> float:
     return len(text) * font * CHAR_WIDTH[style]
 
@@ -90,7 +96,7 @@ def _candidates(cx: float, cy: float, r: float, lines: tuple[str, ...], font: fl
     height = font * 1.15 * len(lines)
     ascent = font * 0.8  # from the top of a line to its baseline
     d = r + GAP
-    diagonal = r * 0.7 + GAP
+    diagonal = r * 0.75 + GAP  # the box's corner then stays clear of the circle
     for dx, dy, anchor in ((d, 0, "start"), (-d, 0, "end"), (0, d, "middle"), (0, -d, "middle"),
                            (diagonal, -diagonal, "start"), (diagonal, diagonal, "start"),
                            (-diagonal, -diagonal, "end"), (-diagonal, diagonal, "end")):
@@ -98,10 +104,8 @@ def _candidates(cx: float, cy: float, r: float, lines: tuple[str, ...], font: fl
         left = {"start": x, "middle": x - width / 2, "end": x - width}[anchor]
         if dy == 0:
             top = cy - height / 2
-        elif dy > 0:
-            top = cy + dy if dx == 0 else cy + dy - font * 0.2
         else:
-            top = cy + dy - height if dx == 0 else cy + dy - height + font * 0.2
+            top = cy + dy if dy > 0 else cy + dy - height
         yield Label(lines, round(x, 1), round(top + ascent, 1), anchor, (left, top, left + width, top + height), "")
 
 
@@ -142,7 +146,7 @@ def place(project: Projection, data: GuideData, lang: str, counts: dict[str, int
     for key, count in counts.items():
         x, y = project(labels.regions[key].longitude, labels.regions[key].latitude)
         markers.append(Marker(key, x, y, layout.radius + layout.radius_step * (count - 1), count))
-    taken: list[Box] = [(m.x - m.r - GAP, m.y - m.r - GAP, m.x + m.r + GAP, m.y + m.r + GAP) for m in markers]
+    taken: list[Box] = []  # names and town squares placed so far
     country_labels = []
     for name, x, anchor in countries:
         width = text_width(name, layout.font, "caps")
@@ -157,22 +161,22 @@ def place(project: Projection, data: GuideData, lang: str, counts: dict[str, int
         return box[0] >= bounds[0] + GAP and box[1] >= bounds[1] and box[2] <= bounds[2] - GAP \
             and box[3] <= bounds[3] - GAP
 
-    def free(box: Box, ignore: Box | None = None) -> bool:
-        return inside(box) and not any(overlaps(box, other) for other in taken if other is not ignore)
+    def free(box: Box) -> bool:
+        return inside(box) and not any(overlaps(box, other) for other in taken) \
+            and not any(hits_circle(box, m.x, m.y, m.r + GAP) for m in markers)
 
     placed: dict[str, Label] = {}
     # The most crowded markers choose first.
     def crowding(marker: Marker) -> float:
         return -sum(1 for other in markers if math.hypot(other.x - marker.x, other.y - marker.y) < 260)
     for marker in sorted(markers, key=crowding):
-        own = taken[markers.index(marker)]
         name = labels.regions[marker.key].label[lang]
         options = [label for lines in _wrapped(name)
                    for label in _candidates(marker.x, marker.y, marker.r, lines, layout.font, "bold")]
-        fitting = [label for label in options if free(label.box, own)]
+        fitting = [label for label in options if free(label.box)]
         # No free place: the one that covers least (the core tests insist that there always is one).
         chosen = fitting[0] if fitting else min(options, key=lambda label: sum(
-            1 for other in taken if other is not own and overlaps(label.box, other)))
+            1 for other in taken if overlaps(label.box, other)))
         placed[marker.key] = Label(chosen.lines, chosen.x, chosen.y, chosen.anchor, chosen.box, "region")
         taken.append(chosen.box)
     towns = []
