@@ -189,7 +189,8 @@ def test_selfcheck_result_pieces_have_plain_labels_and_working_links(lang):
         assert link.get_text() == question.action[lang]
         assert resolve(page.id, lang, link["href"]) == TABLE.for_step(question.step).path[lang]
     levels = {span["data-level"]: span.get_text() for span in template.select("span[data-level]")}
-    assert set(levels) == {f"{kind}-{level}" for kind in ("success", "risk") for level in selfcheck.LEVELS} | {"unrated"}
+    kinds = {f"{kind}-{level}" for kind in ("success", "risk") for level in selfcheck.LEVELS}
+    assert set(levels) == kinds | {"unrated"}
     assert len(set(levels.values())) == len(levels), "every level reads differently"
     for key, text in levels.items():
         assert "%" not in text and not re.search(r"\d", text), key
