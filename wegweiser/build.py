@@ -160,6 +160,7 @@ class SiteBuild:
             # Escaped HTML (wegweiser.render.contact): the step pages' help box.
             "help_html": contact.step_help_html(self.data, self.table, page, lang) if page.step else "",
             "search": page.search,
+            "is_start": page.id == "start",  # each language's start page (MkDocs knows only the German one)
         }
 
     def changed(self, page: Page, lang: str) -> int | None:

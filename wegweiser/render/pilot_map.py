@@ -102,10 +102,7 @@ def _candidates(cx: float, cy: float, r: float, lines: tuple[str, ...], font: fl
                            (-diagonal, -diagonal, "end"), (-diagonal, diagonal, "end")):
         x = cx + dx
         left = {"start": x, "middle": x - width / 2, "end": x - width}[anchor]
-        if dy == 0:
-            top = cy - height / 2
-        else:
-            top = cy + dy if dy > 0 else cy + dy - height
+        top = cy - height / 2 if dy == 0 else cy + dy if dy > 0 else cy + dy - height
         yield Label(lines, round(x, 1), round(top + ascent, 1), anchor, (left, top, left + width, top + height), "")
 
 
