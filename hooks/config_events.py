@@ -14,6 +14,7 @@ from mkdocs.structure.files import File, Files
 
 from wegweiser.csp import REFERRER_POLICY, inline_scripts, policy
 from wegweiser.markdown_ext import ContentSafetyExtension, GlossaryExtension
+from wegweiser.render.brand import BRAND_CSS, brand_css
 
 
 def on_startup(*, command: str, dirty: bool) -> None:
@@ -31,8 +32,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     site = build.data.site
     # Text handed to the theme goes in as HTML (escaped, as Markup): its own templates print it as
     # it is, ours (autoescaped) leave Markup alone.
+    # The short title names the site in the header and the title bar (the full name is too long for
+    # phones); the start page shows the full one (overrides/main.html).
     config.site_name, config.site_description, config.copyright = \
-        escape(site.name[lang]), escape(site.description[lang]), escape(site.copyright[lang])
+        escape(site.short_name[lang]), escape(site.description[lang]), escape(site.copyright[lang])
     config.nav = _escaped(build.table.nav(lang))
     config.extra["wegweiser"] = {**build.site_context(lang), "problems": lifecycle.problems,
                                  "sitemap": build.sitemap(config.site_url or "")}
@@ -67,6 +70,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             file = File.generated(config, src_uri, content=build.generated_markdown(page, lang))
             files.append(file)
         place(file, page.dest_uri(lang), page.path[lang], config.site_dir)
+    # The publisher's colours from data/site.yaml, as a stylesheet (inline styles are not allowed).
+    if files.get_file_from_path(BRAND_CSS) is None:
+        files.append(File.generated(config, BRAND_CSS, content=brand_css(build.data.site.brand)))
     return files
 
 

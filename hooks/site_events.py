@@ -12,6 +12,7 @@ from mkdocs.exceptions import PluginError
 from wegweiser.cms import make_admin
 from wegweiser.languages import url_prefix
 from wegweiser.pdf import write_pdfs
+from wegweiser.problems import DataError
 from wegweiser.share_image import IMAGE_PATH, draw_share_image
 
 
@@ -33,7 +34,10 @@ def on_post_build(*, config: MkDocsConfig) -> None:
                          site_dir / IMAGE_PATH.format(lang=lang))
     # The PDFs take most of a build: skipped under 'serve' and where tests do not look at them.
     if lifecycle.command != "serve" and os.environ.get("WEGWEISER_PDF") != "0":
-        write_pdfs(site_dir, build, config.site_url or "")
+        try:
+            write_pdfs(site_dir, build, config.site_url or "")
+        except DataError as error:
+            raise PluginError(str(error)) from None
     if make_admin(build.root, site_dir, build.table, {**config.extra["cms"], "site_url": config.site_url}) is None:
         if os.environ.get("WEGWEISER_RELEASE") == "1":
             raise PluginError("The web editor needs its npm packages: run 'npm ci' (make build does)")

@@ -48,3 +48,29 @@ def test_order_page_offers_both_pdfs(site, lang):
     targets = [site.resolve(file, a["href"]) for a in links]
     assert sorted(targets) == sorted(f"downloads/{LABELS['ui']['pdf_file'][code]}" for code in LANGUAGES)
     assert links[0]["hreflang"] == lang
+
+
+GLOSSARY_LIKE = ('<table class="glossary"><thead><tr><th>Deutsch</th><th>Niederländisch</th><th>Bedeutung</th>'
+                 '<th>Hinweis</th></tr></thead><tbody><tr><td>Handwerksrollen­eintragungs­bescheinigung</td>'
+                 '<td>inschrijvingsbewijsvandehandwerksrolzonderspaties</td><td>' + "Erklärung " * 40 +
+                 '</td><td>keine Entsprechung</td></tr></tbody></table>')
+
+
+def test_no_table_is_wider_than_the_text_area():
+    """A table with long words fits the page with the guide's PDF styles (and the check that the
+    build runs on every PDF finds one that does not: write_pdfs then stops with its page)."""
+    from weasyprint import HTML
+
+    from wegweiser.pdf import PDF_CSS, wide_tables
+    bare = GLOSSARY_LIKE.replace(' class="glossary"', "")
+    plain = HTML(string=f"<html><body>{bare}</body></html>").render()
+    assert wide_tables(plain), "without the styles the table runs off the page"
+    css = PDF_CSS.replace("{fonts}", "")
+    styled = HTML(string=f"<html><head><style>{css}</style></head><body>{GLOSSARY_LIKE}</body></html>").render()
+    assert not wide_tables(styled)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_built_pdfs_passed_the_table_check(site, lang):
+    # The site fixture builds the PDFs; write_pdfs refuses any table wider than the text area.
+    assert (site.root / "downloads" / LABELS["ui"]["pdf_file"][lang]).stat().st_size > 100_000

@@ -19,7 +19,7 @@ from .models import GuideData
 from .pages import Page, PageTable, build_page_table
 from .problems import DataError, Problem
 from .references import PageProblems, substitute
-from .render import feedback, glossary, pilot_map, pilots, selfcheck, status, steps
+from .render import contact, feedback, front, glossary, pilot_map, pilots, selfcheck, status, steps
 from .text import escape_html
 
 
@@ -64,8 +64,7 @@ class SiteBuild:
             pilot = next(p for p in data.pilots.pilots if p.id == page.pilot_id)
             return pilots.pilot_markdown(data, table, pilot, lang)
         if page.kind == "pilots":
-            map_block = pilot_map.map_html(self._outline, data, lang,
-                                           lambda pilot: table.href(page, table.pilot(pilot.id), lang))
+            map_block = pilot_map.map_html(self._outline, data, lang)
             return pilots.overview_markdown(data, table, page, lang, map_block)
         if page.kind == "glossary":
             return glossary.glossary_markdown(data, lang)
@@ -80,7 +79,10 @@ class SiteBuild:
         blocks = {"steps_overview": lambda: steps.overview_markdown(self.data, self.table, page, lang),
                   "pdf_download": pdf_links,
                   "feedback_form": lambda: feedback.feedback_form_html(self.data, lang),
-                  "selfcheck": lambda: selfcheck.selfcheck_html(self.data, self.table, page, lang)}
+                  "selfcheck": lambda: selfcheck.selfcheck_html(self.data, self.table, page, lang),
+                  "contact_block": lambda: "\n\n" + contact.contact_html(self.data, lang) + "\n\n",
+                  "front_door": lambda: front.front_door_html(self.data, self.table, page, lang,
+                                                              self.updated_text(None, lang))}
         try:
             markdown = substitute(markdown, lang, self.data, blocks, chapter.source, chapter.body_start)
         except PageProblems as error:
@@ -110,7 +112,7 @@ class SiteBuild:
 
     def site_context(self, lang: str) -> dict:
         """What every template of one language needs: labels, footer, language names."""
-        labels, table = self.data.labels, self.table
+        labels, table, brand = self.data.labels, self.table, self.data.site.brand
         return {
             "lang": lang,
             "ui": labels.ui_strings(lang),
@@ -120,8 +122,25 @@ class SiteBuild:
                         "mail": self._mail(link.mail, lang) if link.mail else None}
                        for link in labels.footer],
             "home": {code: url_prefix(code) for code in LANGUAGES},
+            # The language switcher where a page has no twin (the 404 page): each language's start page.
+            "home_languages": [{"lang": code, "name": labels.ui[f"language_{code}"][code], "url": url_prefix(code),
+                                "current": code == lang} for code in LANGUAGES],
             "copyright": self.data.site.copyright[lang],
+            "name": self.data.site.name[lang],
+            "brand": {"logo": brand.logo if isinstance(brand.logo, str) else None, "mark": brand.mark,
+                      "publisher": str(self.data.site.value("legal", "publisher", lang))},
+            # Escaped HTML (wegweiser.render.contact) and the contact page's address below the site root.
+            "contact_html": contact.contact_list_html(self.data, lang),
+            "contact_page": table.get("contact").path[lang],
         }
+
+    def updated_text(self, page: Page | None, lang: str) -> str:
+        """'Stand: <date>' of the page's last change, or of the guide's newest change (page None)."""
+        changed = self.changed(page, lang) if page else max(self.file_times.values(), default=None)
+        if not changed:
+            return ""
+        return self.data.labels.ui["last_updated"][lang].format(date=format_date(
+            datetime.fromtimestamp(changed, tz=UTC).date(), format="long", locale=lang))
 
     def _mail(self, dotted: str, lang: str) -> str:
         group, key = dotted.split(".")
@@ -131,19 +150,19 @@ class SiteBuild:
         """What the templates show around one page: its twins, its date, where to edit it, its step."""
         ui = self.data.labels.ui_strings(lang)
         source = page.source(lang)
-        changed = self.changed(page, lang)
         chapter = self.chapters[lang].get(page.file) if page.kind == "chapter" else None
         return {
             "languages": [{"lang": code, "name": self.data.labels.ui[f"language_{code}"][code], "url": page.path[code],
                            "current": code == lang} for code in LANGUAGES],
-            "updated": ui["last_updated"].format(date=format_date(
-                datetime.fromtimestamp(changed, tz=UTC).date(), format="long", locale=lang))
-            if changed else "",
+            "updated": self.updated_text(page, lang),
             "edit_url": edit_base + entry_address(source) if source else "",
             "edit_label": ui["edit_page"],
             "pending": ui["translation_pending"] if chapter and chapter.meta.get("translation") == "pending" else "",
             "step": steps.step_navigation(self.data, self.table, page, lang),
+            # Escaped HTML (wegweiser.render.contact): the step pages' help box.
+            "help_html": contact.step_help_html(self.data, self.table, page, lang) if page.step else "",
             "search": page.search,
+            "is_start": page.id == "start",  # each language's start page (MkDocs knows only the German one)
         }
 
     def changed(self, page: Page, lang: str) -> int | None:

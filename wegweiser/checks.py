@@ -18,7 +18,7 @@ from .problems import Problem
 from .references import PageProblems, substitute
 
 Chapters = Mapping[str, Mapping[str, Chapter]]
-BLOCKS = ("steps_overview", "selfcheck", "pdf_download", "feedback_form")
+BLOCKS = ("steps_overview", "selfcheck", "pdf_download", "feedback_form", "contact_block", "front_door")
 # What mkdocs.yml says until the publisher's repository, sign-in service and host are known.
 PLACEHOLDERS = ("OWNER/REPOSITORY", ".example.org")
 

@@ -36,6 +36,9 @@ DATA_FILES = {"pilots": "data/pilots.yaml", "glossary": "data/glossary.yaml", "s
 MARKDOWN_FORMAT = "wegweiser-markdown"
 YAML_FORMAT = "wegweiser-yaml"
 SITE_FORMAT = "wegweiser-site"
+# Groups of data/site.yaml that are not facts of the publisher: the brand's colours and logo file
+# are changed by developers (they need a contrast check and a file), not in the form.
+DEVELOPERS_GROUPS = ("brand",)
 # Which labels group offers the choices of a field, by field name (wegweiser.data checks the same).
 CHOICE_GROUPS = FIELD_GROUPS
 # Enumerations whose labels are words of the page frame (data/labels.yaml ui).
@@ -222,7 +225,7 @@ def _site_fields(site: dict, words: _Words) -> list[dict]:
     languages and the placeholders of facts still missing)."""
     groups = []
     for group, facts in site.items():
-        if not isinstance(facts, dict):
+        if not isinstance(facts, dict) or group in DEVELOPERS_GROUPS:
             continue
         fields = []
         for key, value in facts.items():

@@ -9,10 +9,12 @@ from pathlib import Path
 
 from .languages import LANGUAGES, url_prefix
 from .models import (
+    CONTACT_GROUPS,
     FACTOR_GROUPS,
     FIELD_GROUPS,
     LABEL_GROUPS,
     Answer,
+    Brand,
     FooterLink,
     Glossary,
     GlossaryTerm,
@@ -22,8 +24,10 @@ from .models import (
     Partner,
     Pilot,
     Pilots,
+    Placeholder,
     Question,
     Region,
+    Scoring,
     SelfCheck,
     SiteFacts,
     Step,
@@ -254,18 +258,24 @@ _NEEDS = {"labels": ("site",), "pages": ("labels",), "pilots": ("labels",), "sel
 
 def _labels(data: dict) -> Labels:
     steps = tuple(Step(number, s["key"], s["title"], s["summary"]) for number, s in enumerate(data["steps"], 1))
-    regions = {key: Region(key, r["country"], r["coordinates"][0], r["coordinates"][1],
-                           {lang: r[lang] for lang in LANGUAGES}) for key, r in data["regions"].items()}
+    def places(group: str) -> dict[str, Region]:
+        return {key: Region(key, r["country"], r["coordinates"][0], r["coordinates"][1],
+                            {lang: r[lang] for lang in LANGUAGES}) for key, r in data[group].items()}
     footer = tuple(FooterLink(link["label"], link.get("page"), link.get("mail")) for link in data["footer"])
-    return Labels(steps, {group: data[group] for group in LABEL_GROUPS}, regions, data["ui"], footer)
+    return Labels(steps, {group: data[group] for group in LABEL_GROUPS}, places("regions"), data["ui"], footer,
+                  places("towns"))
 
 
 def _site(document: YamlDocument) -> SiteFacts:
     data = document.data
-    groups = {group: data[group] for group in ("contact", "legal")}
+    brand = data["brand"]
+    # The logo is a fact like the others: a placeholder until the publisher releases it.
+    groups = {**{group: data[group] for group in (*CONTACT_GROUPS, "legal")}, "brand": {"logo": brand["logo"]}}
     lines = {f"{group}.{key}": document.position((group, key))[0] or 0
              for group, values in groups.items() for key in values}
-    return SiteFacts(data["site"]["name"], data["site"]["description"], data["site"]["copyright"], groups, lines)
+    logo = Placeholder(brand["logo"]["placeholder"]["de"]) if isinstance(brand["logo"], dict) else brand["logo"]
+    return SiteFacts(data["site"]["name"], data["site"]["short_name"], data["site"]["description"],
+                     data["site"]["copyright"], groups, lines, Brand(logo, brand["mark"], dict(brand["colours"])))
 
 
 def _pilots(data: dict) -> Pilots:
@@ -284,9 +294,11 @@ def _glossary(data: dict) -> Glossary:
 
 
 def _selfcheck(data: dict) -> SelfCheck:
+    scoring = data["scoring"]
     return SelfCheck(tuple(Answer(a["value"], {lang: a[lang] for lang in LANGUAGES}) for a in data["scale"]),
-                     tuple(Question(q["id"], q["factor"], q["step"], {lang: q[lang] for lang in LANGUAGES})
-                           for q in data["questions"]))
+                     data["not_relevant"], Scoring(scoring["step_done"], scoring["strong"], scoring["weak"]),
+                     tuple(Question(q["id"], q["factor"], q["step"], {lang: q[lang] for lang in LANGUAGES},
+                                    q["action"]) for q in data["questions"]))
 
 
 def _page(entry: dict) -> PageSpec:

@@ -46,6 +46,7 @@ class Labels:
     regions: Mapping[str, Region]
     ui: Mapping[str, Text]
     footer: tuple[FooterLink, ...]
+    towns: Mapping[str, Region] = field(default_factory=dict)  # for orientation on the pilot map
 
     def step(self, key: str) -> Step | None:
         return next((s for s in self.steps if s.key == key), None)
@@ -81,13 +82,28 @@ class Placeholder:
 SiteValue = str | Mapping[str, str] | Placeholder  # one text, one per language, or a placeholder per language
 
 
+CONTACT_GROUPS = ("contact", "contact_nl")  # the contact of each side, in the order of LANGUAGES
+CONTACT_FIELDS = ("organisation", "role", "person", "phone", "email", "web")
+
+
+@dataclass(frozen=True)
+class Brand:
+    """The publisher's look: its logo (a file below docs/, or a Placeholder), a neutral text mark
+    shown instead while there is no logo, and the colours of the pages."""
+    logo: str | Placeholder
+    mark: str
+    colours: Mapping[str, str]  # primary, primary_light, primary_dark, accent -> '#rrggbb'
+
+
 @dataclass(frozen=True)
 class SiteFacts:
     name: Text
+    short_name: Text
     description: Text
     copyright: Text
-    groups: Mapping[str, Mapping[str, object]]  # 'contact'/'legal' -> key -> raw value from YAML
+    groups: Mapping[str, Mapping[str, object]]  # 'contact'/'contact_nl'/'legal'/'brand' -> key -> raw value
     lines: Mapping[str, int]  # 'legal.address' -> its line in data/site.yaml
+    brand: Brand
 
     def value(self, group: str, key: str, lang: str) -> str | Placeholder | None:
         raw = self.groups.get(group, {}).get(key)
@@ -176,11 +192,22 @@ class Question:
     factor: str
     step: str
     text: Text
+    action: Text  # what to do when the statement does not hold yet
+
+
+@dataclass(frozen=True)
+class Scoring:
+    """How the result reads the averages of the answers ('not yet relevant' is left out)."""
+    step_done: float  # a step whose statements average at least this counts as done
+    strong: float  # a factor at or above this is 'well placed' / 'well covered'
+    weak: float  # below this 'still weak' / 'hardly covered'
 
 
 @dataclass(frozen=True)
 class SelfCheck:
     scale: tuple[Answer, ...]
+    not_relevant: Text
+    scoring: Scoring
     questions: tuple[Question, ...]
 
 

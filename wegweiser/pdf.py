@@ -16,11 +16,13 @@ from babel.dates import format_date
 from .build import SiteBuild
 from .languages import LANGUAGES
 from .pages import Page
+from .problems import DataError, Problem
 
 FONTS = Path(__file__).resolve().parents[1] / "fonts"
 # Parts of a built page that make no sense on paper.
 REMOVED = ("a.headerlink", ".glossary-tip", ".page-info", ".step-pager", "form", "template", ".selfcheck-tool",
-           "script", ".md-content__button", ".pilot-map__list")
+           "script", ".md-content__button", ".contact-help", ".front-door__entries", ".front-door__steps",
+           ".pilot-map__layout--narrow", ".placeholder-notice")
 
 PDF_CSS = """
 @font-face { font-family: Guide; src: url("{fonts}/DejaVuSans.ttf"); }
@@ -41,8 +43,34 @@ a { color: #0b5a6b; }
 .toc a { color: inherit; text-decoration: none; }
 .toc a::after { content: leader(".") target-counter(attr(href), page); }
 .toc li.pilot { padding-left: 6mm; }
-table { border-collapse: collapse; width: 100%; margin: 3mm 0; }
-th, td { border: 0.5pt solid #b8c2c6; padding: 1.5mm 2mm; text-align: left; vertical-align: top; }
+/* Tables fit the text area: fixed columns, long words wrap (write_pdfs refuses a table that does not fit). */
+table { border-collapse: collapse; width: 100%; margin: 3mm 0; table-layout: fixed; }
+th, td { border: 0.5pt solid #b8c2c6; padding: 1.5mm 2mm; text-align: left; vertical-align: top;
+  overflow-wrap: anywhere; hyphens: auto; }
+table.glossary th:nth-child(1), table.glossary th:nth-child(2) { width: 20%; }
+table.glossary th:nth-child(3) { width: 42%; }
+/* Checklists: an empty box in the line of its text. */
+li.task-list-item { list-style: none; margin-left: -5mm; }
+.task-list-control input { display: none; }
+.task-list-indicator::before { content: "☐"; margin-right: 1.5mm; }
+.task-list-control input:checked + .task-list-indicator::before { content: "☑"; }
+/* "Schritt N von 6" starts the chapter's page and stays with its heading. */
+.step-caption { break-before: page; break-after: avoid; }
+.step-caption + h1 { break-before: avoid; }
+h2, h3, h4 { break-inside: avoid; }
+/* The pilot map as the wide screen shows it. */
+.pilot-map__link, .pilot-map__link line { stroke: #5d6b71; stroke-width: 2; fill: none; }
+.pilot-map__hub { fill: #ffffff; stroke: #3d4a50; stroke-width: 2; }
+.pilot-map__marker circle { fill: #0b5a6b; stroke: #ffffff; stroke-width: 2; }
+.pilot-map text { font-size: 16px; }
+.pilot-map__count { fill: #ffffff; font-weight: bold; }
+.pilot-map__region { font-weight: bold; fill: #1f2a2e; }
+.pilot-map__town { fill: #4f5e64; }
+.pilot-map__town-name, .pilot-map__country { fill: #3d4a50; }
+.contact-block { margin: 2mm 0; }
+.contact-card { border-left: 3pt solid #0b5a6b; padding: 1mm 4mm; margin: 2mm 0; break-inside: avoid; }
+.contact-card__facts dt { font-weight: bold; float: left; clear: left; width: 32mm; }
+.contact-card__facts dd { margin-left: 34mm; }
 .admonition { border-left: 3pt solid #0b5a6b; background: #eef4f6; padding: 2mm 4mm; margin: 3mm 0; }
 .admonition-title { font-weight: bold; margin: 0 0 1mm; }
 .step-caption { font-weight: bold; color: #3d4a50; margin: 0; }
@@ -105,14 +133,44 @@ def document_html(site_dir: Path, build: SiteBuild, lang: str, site_url: str) ->
             + "".join(bodies) + "</body></html>")
 
 
-def _write_pdf(document: str, base_url: str, target: Path) -> None:
+def _boxes(box):
+    yield box
+    for child in getattr(box, "children", None) or ():
+        yield from _boxes(child)
+
+
+def wide_tables(document) -> list[tuple[int, str]]:
+    """Tables of a laid-out WeasyPrint document that reach beyond the text area of their page:
+    (page number, the table's first words)."""
+    found = []
+    for number, page in enumerate(document.pages, start=1):
+        area = page._page_box  # the page's content box: the text area between the margins
+        right = area.margin_left + area.width
+        for box in _boxes(area):
+            if getattr(box, "element_tag", None) == "table" and box.position_x + box.margin_width() > right + 0.5:
+                words = " ".join(" ".join(text.text for text in _boxes(box) if hasattr(text, "text")
+                                          and isinstance(text.text, str)).split()[:6])
+                found.append((number, words))
+    return found
+
+
+def _write_pdf(document: str, base_url: str, target: Path) -> list[tuple[int, str]]:
+    """Lay out one PDF and write it, unless a table is wider than the page: then return those."""
+    from weasyprint import HTML  # imported here: most builds and every serve reload do without it
+
+    laid_out = HTML(string=document, base_url=base_url).render(pdf_variant="pdf/ua-1")
+    wide = wide_tables(laid_out)
+    if not wide:
+        laid_out.write_pdf(target, pdf_variant="pdf/ua-1")
+    return wide
     from weasyprint import HTML  # imported here: most builds and every serve reload do without it
 
     HTML(string=document, base_url=base_url).write_pdf(target, pdf_variant="pdf/ua-1")
 
 
 def write_pdfs(site_dir: Path, build: SiteBuild, site_url: str) -> None:
-    """One PDF per language, laid out side by side in processes of their own (most of a build's time)."""
+    """One PDF per language, laid out side by side in processes of their own (most of a build's
+    time). Raise DataError when a table does not fit the page (the PDF would cut it off)."""
     jobs = []
     for lang in LANGUAGES:
         target = site_dir / build.pdf_path(lang)
@@ -120,10 +178,13 @@ def write_pdfs(site_dir: Path, build: SiteBuild, site_url: str) -> None:
         jobs.append((document_html(site_dir, build, lang, site_url), str(site_dir), target))
     workers = min(len(jobs), os.cpu_count() or 1)
     if workers < 2:
-        for job in jobs:
-            _write_pdf(*job)
-        return
-    # "spawn": a forked copy of a process with threads can inherit a held lock and hang.
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-        for done in [pool.submit(_write_pdf, *job) for job in jobs]:
-            done.result()
+        results = [_write_pdf(*job) for job in jobs]
+    else:
+        # "spawn": a forked copy of a process with threads can inherit a held lock and hang.
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+            results = [done.result() for done in [pool.submit(_write_pdf, *job) for job in jobs]]
+    problems = [Problem(f"downloads/{target.name}", None, f"page {number}: the table '{words} …' is wider than "
+                        "the page; shorten its longest words or split it")
+                for (_, _, target), wide in zip(jobs, results, strict=True) for number, words in wide]
+    if problems:
+        raise DataError(problems)

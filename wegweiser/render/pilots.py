@@ -11,7 +11,10 @@ from ..text import escape_html as e
 from ..text import escape_markdown as md
 from . import front_matter
 
-FILTERS = (("sector", "sectors"), ("region", "regions"), ("benefit", "benefits"), ("step", "steps"))
+# The filters over the cards: (name, labels group). "country" and "size" match one partner that has
+# both ("a firm like yours"), the others any value of the pilot.
+FILTERS = (("country", "countries"), ("size", "size_bands"), ("region", "regions"), ("sector", "sectors"),
+           ("benefit", "benefits"), ("step", "steps"))
 
 
 def _notice(data: GuideData, lang: str) -> list[str]:
@@ -22,45 +25,68 @@ def _notice(data: GuideData, lang: str) -> list[str]:
 
 
 def _filter_values(pilot: Pilot) -> dict[str, list[str]]:
-    return {"sector": [pilot.sector], "region": pilot.regions, "benefit": list(pilot.benefits),
+    return {"country": pilot.countries, "size": list(dict.fromkeys(p.size for p in pilot.partners)),
+            "region": pilot.regions, "sector": [pilot.sector], "benefit": list(pilot.benefits),
             "step": [pilot.step_reached]}
 
 
+def _options(data: GuideData, name: str, group: str, used: set[str], lang: str) -> str:
+    labels = data.labels
+    def option(key: str) -> str:
+        return f'<option value="{e(key)}">{e(labels.label(group, key, lang))}</option>'
+    if name != "region":
+        return "".join(option(key) for key in labels.keys(group) if key in used)
+    # Regions grouped by country.
+    return "".join(f'<optgroup label="{e(labels.label("countries", country, lang))}">'
+                   + "".join(option(key) for key, region in labels.regions.items()
+                             if region.country == country and key in used) + "</optgroup>"
+                   for country in labels.keys("countries"))
+
+
+def filter_form_html(data: GuideData, lang: str) -> str:
+    """The filters (shown only where scripts run) with the count and the message for no match."""
+    ui, pilots = data.labels.ui_strings(lang), data.pilots.pilots
+    parts = [f'<form class="pilot-filter" data-result-template="{e(ui["filter_result"])}">',
+             f'<fieldset><legend>{e(ui["filter_legend"])}</legend><div class="pilot-filter__fields">']
+    for name, group in FILTERS:
+        used = {value for pilot in pilots for value in _filter_values(pilot)[name]}
+        parts.append(f'<p><label for="filter-{name}">{e(ui["filter_" + name])}</label>'
+                     f'<select id="filter-{name}" name="{name}"><option value="">{e(ui["filter_all"])}</option>'
+                     f'{_options(data, name, group, used, lang)}</select></p>')
+    total = len(pilots)
+    parts += ["</div>", f'<p class="pilot-filter__actions"><button type="reset">{e(ui["filter_reset"])}</button></p>',
+              "</fieldset>",
+              f'<p class="pilot-filter__result" role="status" aria-live="polite">'
+              f'<span class="pilot-filter__count">{e(ui["filter_result"].format(shown=total, total=total))}</span>'
+              f' <span class="pilot-filter__none" hidden>{e(ui["filter_none"])}</span></p>', "</form>"]
+    return "".join(parts)
+
+
 def overview_markdown(data: GuideData, table: PageTable, page: Page, lang: str, map_block: str) -> str:
-    """The map, then all pilots as cards; the filter form shows only where scripts run (see wegweiser.css)."""
+    """The filters first (near the top on phones), the map, then all pilots as cards."""
     labels, ui = data.labels, data.labels.ui_strings(lang)
     pilots = data.pilots.pilots
     lines = [front_matter(ui["pilots_description"]), f"# {md(ui['pilots_title'])}", "",
-             *_notice(data, lang), md(ui["pilots_intro"]), "",
+             *_notice(data, lang), md(ui["pilots_intro"]), "", filter_form_html(data, lang), "",
              f"## {md(ui['map_heading'])} {{#map}}", "", map_block, "",
              f"## {md(ui['pilots_list_heading'])} {{#list}}", "",
-             f'<form class="pilot-filter" data-result-template="{e(ui["filter_result"])}">',
-             f'<fieldset><legend>{e(ui["filter_legend"])}</legend>']
-    for name, group in FILTERS:
-        used = {value for pilot in pilots for value in _filter_values(pilot)[name]}
-        options = "".join(f'<option value="{e(key)}">{e(labels.label(group, key, lang))}</option>'
-                          for key in labels.keys(group) if key in used)
-        lines.append(f'<p><label for="filter-{name}">{e(ui["filter_" + name])}</label> '
-                     f'<select id="filter-{name}" name="{name}"><option value="">'
-                     f'{e(ui["filter_all"])}</option>{options}</select></p>')
-    total = len(pilots)
-    lines += [f'<p><button type="reset">{e(ui["filter_reset"])}</button></p>', "</fieldset>",
-              f'<p class="pilot-filter__result" role="status" aria-live="polite">'
-              f'{e(ui["filter_result"].format(shown=total, total=total))}</p>', "</form>", "",
-              '<ul class="pilot-cards">']
+             '<ul class="pilot-cards">']
     for pilot in pilots:
         attributes = " ".join(f'data-{name}="{e(" ".join(values))}"' for name, values in _filter_values(pilot).items())
+        partners = " ".join(f"{p.country}:{p.size}" for p in pilot.partners)
         step = labels.step(pilot.step_reached)
         assert step is not None  # validated
         regions = ", ".join(labels.label("regions", key, lang) for key in pilot.regions)
+        sizes = ", ".join(labels.label("size_bands", p.size, lang).split(" (")[0] for p in pilot.partners)
         lines += [
-            f'<li class="pilot-card" {attributes}>',
+            f'<li class="pilot-card" data-id="{e(pilot.id)}" data-partners="{e(partners)}" {attributes}>',
             f'<h3 class="pilot-card__title"><a href="{e(table.href(page, table.pilot(pilot.id), lang))}">'
             f'{e(pilot.title[lang])}</a></h3>',
             f'<p>{e(pilot.summary[lang])}</p>',
             '<dl class="pilot-card__facts">',
             f'<dt>{e(ui["pilot_sector"])}</dt><dd>{e(labels.label("sectors", pilot.sector, lang))}</dd>',
             f'<dt>{e(ui["pilot_regions"])}</dt><dd>{e(regions)}</dd>',
+            f'<dt>{e(ui["filter_size"])}</dt><dd>{e(sizes)}</dd>',
             f'<dt>{e(ui["pilot_step"])}</dt><dd>{step.number}. {e(step.title[lang])}</dd>',
             "</dl>", "</li>"]
     lines += ["</ul>", ""]

@@ -1,12 +1,36 @@
-// Glossary tooltips appear on hover and keyboard focus (CSS); Escape closes the open one
-// without moving focus, as WCAG 1.4.13 asks.
+// Glossary terms in the chapters. The explanation appears on hover and keyboard focus (CSS); a tap,
+// click or Enter opens it in place instead of leaving for the glossary page (a phone has no hover),
+// and again closes it. Escape closes the open ones without moving focus, as WCAG 1.4.13 asks.
 (function () {
   "use strict";
+  var terms = Array.prototype.slice.call(document.querySelectorAll("a.glossary-term"));
+  function close(except) {
+    terms.forEach(function (term) {
+      if (term === except) return;
+      term.classList.remove("glossary-term--open");
+      term.setAttribute("aria-expanded", "false");
+    });
+  }
+  terms.forEach(function (term) {
+    term.setAttribute("role", "button");
+    term.setAttribute("aria-expanded", "false");
+    term.addEventListener("click", function (event) {
+      event.preventDefault();
+      var open = !term.classList.contains("glossary-term--open");
+      close(term);
+      term.classList.remove("glossary-term--closed");
+      term.classList.toggle("glossary-term--open", open);
+      term.setAttribute("aria-expanded", open ? "true" : "false");
+      if (!open) term.classList.add("glossary-term--closed");
+    });
+  });
+  document.addEventListener("click", function (event) {
+    if (!event.target.closest || !event.target.closest(".glossary-term, .glossary-tip")) close(null);
+  });
   document.addEventListener("keydown", function (event) {
     if (event.key !== "Escape") return;
-    Array.prototype.forEach.call(document.querySelectorAll(".glossary-term"), function (term) {
-      term.classList.add("glossary-term--closed");
-    });
+    close(null);
+    terms.forEach(function (term) { term.classList.add("glossary-term--closed"); });
   });
   function reopen(event) {
     if (event.target.classList && event.target.classList.contains("glossary-term")) {
