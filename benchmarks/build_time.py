@@ -72,7 +72,8 @@ def make_stock(variant: Path, target: Path) -> None:
     config.pop("hooks")
     config.pop("watch", None)
     config["theme"].pop("custom_dir")
-    for language in config["plugins"][1]["i18n"]["languages"]:
+    i18n = next(plugin["i18n"] for plugin in config["plugins"] if isinstance(plugin, dict) and "i18n" in plugin)
+    for language in i18n["languages"]:
         folder = site.ui["pilots_folder"][language["locale"]]
         language["nav"] = [f"{language['locale']}/{folder}/index.md" if item == f"{language['locale']}/pilots/index.md"
                            else item for item in language["nav"]]

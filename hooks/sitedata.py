@@ -20,7 +20,7 @@ STEP_FIELDS = ("key", "page", "title", "summary")
 # Words of the page frame that templates and hooks use; each must exist in data/labels.yaml ui.
 REQUIRED_UI = (
     "step_of", "step_navigation", "step_previous", "step_next", "step_overview", "footer_navigation",
-    "search_dialog", "menu_button", "placeholder", "placeholder_notice", "not_found_title", "not_found_text",
+    "menu_button", "placeholder", "placeholder_notice", "not_found_title", "not_found_text",
     "not_found_home", "og_locale", "share_subtitle", "share_image_alt", "pilots_folder", "pilots_title",
     "pilots_description", "pilots_intro", "pilots_notice_title", "filter_legend", "filter_sector",
     "filter_region", "filter_benefit", "filter_step", "filter_all", "filter_reset", "filter_result",
@@ -37,6 +37,8 @@ REQUIRED_UI = (
     "glossary_path", "glossary_title", "glossary_description", "glossary_intro", "glossary_meaning",
     "glossary_note", "glossary_source", "glossary_flag_equivalent", "glossary_flag_approximate",
     "glossary_flag_no_equivalent", "glossary_flag_false_friend",
+    "search_label", "search_placeholder", "search_open", "search_close", "search_hint", "search_loading",
+    "search_none", "search_one", "search_many", "search_more", "search_error",
 )
 
 

@@ -9,11 +9,9 @@ and says so, instead of silently losing the edit (the version is pinned in pypro
 - Privacy: the bundle fetches "sitemap.xml" below the address of every <link rel="alternate"> to
   map pages between languages. Our hreflang links are absolute (search engines require it), so every
   page view would call the public host; the i18n plugin's switcher links lead to the twin already.
-- Speed: the bundle loads the whole search index with every page. Loading it when the reader first
-  focuses the search field (or arrives from a search result) saves a third of a first view.
-- Search in the reader's language: the worker appends '*' to every query term, and lunr skips the
-  stemmer for such prefix terms, so with a stemmed index "Ausdauer*" would miss the token "ausdau".
-  The worker stems each term before the prefix match and compares highlights against the stems.
+
+The theme's own search (and its lunr worker) is not used: the site searches with Pagefind
+(hooks/search_index.py), and nothing here touches search code.
 """
 from __future__ import annotations
 
@@ -23,24 +21,13 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-BUNDLE, WORKER = "bundle.*.min.js", "workers/search.*.min.js"
+BUNDLE = "bundle.*.min.js"
 EXTERNAL_LOADERS = re.compile(r"https://(?:unpkg\.com|api\.github\.com|\$\{\w+\}/api/v4)/[^\"'`]*")
 INERT_SCRIPT = "data:text/javascript,"
 
 # (file pattern below assets/javascripts, exact original code, replacement)
 EDITS = (
     (BUNDLE, 'M("link[rel=alternate]")', 'M("link[rel=alternate][data-sitemap-lookup]")'),
-    (BUNDLE, 'zi=document.forms.namedItem("search")?ks():tt',
-     'zi=document.forms.namedItem("search")?H(()=>new Promise(r=>{if(/[?&]h=/.test(location.search))'
-     'return r();let q=document.forms.search.query;q.addEventListener("focus",()=>r(),{once:!0});'
-     'q===document.activeElement&&r()})).pipe(J(()=>ks()),Z(1)):tt'),
-    (WORKER, "this.index.search(e)",
-     "this.index.query(q=>{new lunr.QueryParser(e,q).parse();for(let c of q.clauses){"
-     "let w=c.term.endsWith('*'),t=w?c.term.slice(0,-1):c.term;"
-     "c.term=(this.index.pipeline.runString(t)[0]||t)+(w?'*':'');c.usePipeline=!1}})"),
-    (WORKER, "let r=le(e).filter(s=>s.presence!==lunr.Query.presence.PROHIBITED)",
-     "let r=le(e).filter(s=>s.presence!==lunr.Query.presence.PROHIBITED)"
-     ".map(s=>(s.term=this.index.pipeline.runString(s.term)[0]||s.term,s))"),
 )
 
 
