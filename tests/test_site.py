@@ -1,7 +1,6 @@
 """What a reader gets from the built site: both languages complete, linked and findable."""
 from __future__ import annotations
 
-import json
 import re
 
 import pytest
@@ -79,27 +78,6 @@ def test_navigation_speaks_the_page_language(site, lang):
         assert NAV_SECTION[lang] in titles
         assert not set(titles) & foreign_titles, (lang, page, set(titles) & foreign_titles)
         assert {page_title(site, lang, p) for p in ("erfolgsfaktoren/", "risikofaktoren/")} <= set(titles)
-
-
-@pytest.mark.parametrize("lang", LANGUAGES)
-def test_search_data_holds_only_the_languages_pages(site, lang):
-    prefix = "" if lang == "de" else "nl/"
-    index = json.loads((site.root / prefix / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert index["config"]["lang"] == [lang]
-    assert "stemmer" in index["config"]["pipeline"]
-    readers_pages = set(site.pages[lang]) - {EDITOR_PAGES[lang]}
-    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
-    assert locations == readers_pages
-    titles = {doc["title"] for doc in index["docs"] if "#" not in doc["location"]}
-    assert titles == {page_title(site, lang, page) for page in readers_pages}
-
-
-def test_dutch_pages_search_their_own_index(site):
-    for lang, page in all_pages(site):
-        file = site.file_of(lang, page)
-        config = json.loads(site.soup(file).select_one("#__config").string)
-        base = site.resolve(file, config["base"].rstrip("/") + "/search/search_index.json")
-        assert base == ("" if lang == "de" else "nl/") + "search/search_index.json", file
 
 
 def test_footer_links_on_every_page(site):

@@ -1,0 +1,321 @@
+"""The site's search as readers use it, in Debian's Chromium: Pagefind's index made by the build and
+the search field in the header, in both languages, on desktop and at phone width."""
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import re
+import threading
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+import yaml
+from axe_playwright_python.sync_playwright import Axe
+
+from conftest import EDITOR_PAGES, LANGUAGES, ROOT
+from search_eval import load_queries, report, run_queries, success_rate
+from test_browser import WCAG_AA, Reader, lang_path
+
+FLOOR = 0.95  # share of the query set with a right page among the first five results, per language
+REPORT = ROOT / "test-output" / "search-queries.txt"
+UI = yaml.safe_load((ROOT / "data" / "labels.yaml").read_text(encoding="utf-8"))["ui"]
+DESKTOP = {"viewport": {"width": 1280, "height": 900}}
+PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
+DEVICES = {"desktop": DESKTOP, "phone": PHONE}
+# A query per language, the pages that count as the right first result, and a section it must offer.
+TRUST = {"de": ("Vertrauen", ["erfolgsweg/kennenlernen/", "erfolgsfaktoren/"]),
+         "nl": ("vertrouwen", ["erfolgsweg/kennenlernen/", "erfolgsfaktoren/"])}
+LANGUAGE_SECTION = {"de": ("Sprachbarrieren", "risikofaktoren/#language"),
+                    "nl": ("taalbarrières", "risikofaktoren/#language")}
+
+
+def results(page) -> list[str]:
+    return page.eval_on_selector_all(".ww-search__results a", "links => links.map(a => a.href)")
+
+
+def type_query(page, query: str, device: str) -> None:
+    if device == "phone":
+        assert not page.locator("#ww-search-query").is_visible(), "the field opens from the magnifier on phones"
+        page.click(".ww-search__open")
+    else:
+        page.click("#ww-search-query")
+    page.keyboard.type(query)
+    page.wait_for_selector(".ww-search__result", timeout=15000)
+
+
+def in_language(url: str, base: str, lang: str) -> bool:
+    path = url[len(base):] if url.startswith(base) else None
+    return path is not None and (path.startswith("nl/") if lang == "nl" else not path.startswith("nl/"))
+
+
+@pytest.fixture
+def tab(browser, served_site):
+    tabs = []
+
+    def open_tab(device: str = "desktop") -> Reader:
+        tabs.append(Reader(browser, served_site, **DEVICES[device]))
+        return tabs[-1]
+    yield open_tab
+    for opened in tabs:
+        opened.close()
+
+
+# --- The index -----------------------------------------------------------------------------------
+
+def test_the_index_holds_every_readers_page_once_per_language(site):
+    entry = json.loads((site.root / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    for lang in LANGUAGES:
+        readers_pages = [page for page in site.pages[lang] if page != EDITOR_PAGES[lang]]
+        assert entry["languages"][lang]["page_count"] == len(readers_pages), lang
+        for page in readers_pages:
+            # Exactly the article text: not the navigation, the header or the footer.
+            bodies = site.soup(site.file_of(lang, page)).select("[data-pagefind-body]")
+            assert len(bodies) == 1 and bodies[0].find_parent("article"), (lang, page)
+    # Only the JavaScript API is shipped, not Pagefind's ready-made interfaces.
+    assert not list((site.root / "pagefind").glob("pagefind-*ui*"))
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_query_set_finds_the_right_pages(tab, lang):
+    reader = tab()
+    page = reader.open(lang_path(lang, ""))
+    outcomes = run_queries(page, lang, load_queries()[lang])
+    text = report(lang, outcomes)
+    REPORT.parent.mkdir(parents=True, exist_ok=True)
+    with REPORT.open("w" if lang == LANGUAGES[0] else "a", encoding="utf-8") as file:
+        file.write(text + "\n")
+    print(text)
+    assert len(outcomes) >= 30
+    assert success_rate(outcomes) >= FLOOR, text
+    other = [(o.query, url) for o in outcomes for url in o.found if url.startswith("../")]
+    assert not other, f"results from the other language: {other}"
+    assert not reader.external and not reader.errors
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_pilot_facts_are_search_filters_in_the_readers_language(tab, lang):
+    pilots = yaml.safe_load((ROOT / "data" / "pilots.yaml").read_text(encoding="utf-8"))["pilots"]
+    labels = yaml.safe_load((ROOT / "data" / "labels.yaml").read_text(encoding="utf-8"))
+    page = tab().open(lang_path(lang, ""))
+    sector = pilots[0]["sector"]
+    found = page.evaluate("""async (sector) => {
+      const root = new URL(document.querySelector(".ww-search").dataset.root.replace(/\\/?$/, "/"), location.href);
+      const api = await import(new URL("pagefind/pagefind.js", root).href);
+      const filters = await api.filters();
+      const search = await api.search(null, { filters: { sector } });
+      return { filters, urls: await Promise.all(search.results.map(async r => (await r.data()).url)) };
+    }""", labels["sectors"][sector][lang])
+    assert set(found["filters"]) == {"sector", "region", "form", "step"}
+    assert set(found["filters"]["sector"]) == {labels["sectors"][p["sector"]][lang] for p in pilots}
+    assert set(found["filters"]["step"]) <= {step["title"][lang] for step in labels["steps"]}
+    folder = UI["pilots_folder"][lang]
+    expected = {f"/{lang_path(lang, folder)}/{p['id']}/" for p in pilots if p["sector"] == sector}
+    assert set(found["urls"]) == expected
+
+
+def tooltip_only_words(site, lang: str) -> list[tuple[str, str]]:
+    """(word, page): a long word that stands in a glossary tooltip on a chapter page and nowhere else
+    in that page's text, not even with the same beginning (the stemmer could match it)."""
+    pairs = []
+    for page in site.pages[lang]:
+        body = site.soup(site.file_of(lang, page)).select_one("[data-pagefind-body]")
+        if body is None or page == UI["glossary_path"][lang] + "/":
+            continue
+        tips = " ".join(tip.get_text(" ") for tip in body.select(".glossary-tip"))
+        text = " ".join(node for node in body.find_all(string=True)
+                        if not node.find_parent(class_="glossary-tip")).lower()
+        for word in sorted(set(re.findall(r"[^\W\d_]{10,}", tips))):
+            if word.lower()[:6] not in text:
+                pairs.append((word, page))
+                break
+    return pairs
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_glossary_tooltips_and_the_editors_page_are_not_searched(site, tab, lang):
+    pairs = tooltip_only_words(site, lang)[:6]
+    assert len(pairs) >= 3, "too few glossary tooltips on chapter pages to test with"
+    status_title = site.soup(site.file_of(lang, EDITOR_PAGES[lang])).select_one("article h1").get_text(strip=True)
+    queries = [{"query": word, "kind": "", "pages": []} for word, _ in pairs]
+    queries.append({"query": status_title.rstrip("¶"), "kind": "", "pages": []})
+    outcomes = run_queries(tab().open(lang_path(lang, "")), lang, queries)
+    found_by_tooltip = [(word, page) for (word, page), outcome in zip(pairs, outcomes) if page in outcome.found]
+    assert not found_by_tooltip, "pages found by the text of a glossary tooltip"
+    assert EDITOR_PAGES[lang] not in outcomes[-1].found
+
+
+# --- The search field ----------------------------------------------------------------------------
+
+def test_search_field_is_in_the_header_labelled_in_the_page_language(site):
+    for lang in LANGUAGES:
+        for page in site.pages[lang]:
+            soup = site.soup(site.file_of(lang, page))
+            form = soup.select_one(".md-header form[role=search]")
+            assert form is not None and form.get("aria-label") == UI["search_label"][lang], (lang, page)
+            assert form.get("name") is None, "a form named 'search' starts the theme's own search"
+            label = soup.select_one(f'label[for="{form.select_one("input")["id"]}"]')
+            assert label.get_text(strip=True) == UI["search_label"][lang]
+            assert form.select_one('[role="status"]') is not None
+
+
+@pytest.mark.parametrize("device", DEVICES)
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_typing_shows_results_in_the_page_language_and_enter_opens_the_first(tab, lang, device):
+    reader = tab(device)
+    page = reader.open(lang_path(lang, "projekt/"))
+    assert not [url for url in reader.requests if "/pagefind/" in url or url.endswith("search.js")], \
+        "the search loads on first use, not with the page"
+    query, right_pages = TRUST[lang]
+    type_query(page, query, device)
+    hrefs = results(page)
+    assert hrefs and all(in_language(href, reader.base, lang) for href in hrefs), hrefs
+    first = page.locator(".ww-search__result").first
+    assert first.locator(".ww-search__excerpt mark").first.inner_text().lower().startswith(query[:6].lower())
+    count = int(re.search(r"\d+", page.inner_text(".ww-search__status")).group())
+    assert page.locator(".ww-search__result").count() == min(count, 10)
+    page.keyboard.press("Enter")
+    page.wait_for_url(hrefs[0])
+    assert urlsplit(page.url).path.removeprefix("/nl").lstrip("/") in right_pages
+    assert not reader.external and not reader.errors
+
+
+@pytest.mark.parametrize("device", DEVICES)
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_click_on_a_section_opens_it(tab, lang, device):
+    reader = tab(device)
+    page = reader.open(lang_path(lang, ""))
+    query, section = LANGUAGE_SECTION[lang]
+    type_query(page, query, device)
+    target = reader.base + lang_path(lang, section)
+    page.click(f'.ww-search__results a[href$="{section}"]')
+    page.wait_for_url(target)
+    assert page.locator("#language").is_visible()
+    assert not reader.external and not reader.errors
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_keyboard_only(tab, lang):
+    reader = tab()
+    page = reader.open(lang_path(lang, "check/"))
+    page.keyboard.press("s")
+    assert page.evaluate("document.activeElement.id") == "ww-search-query"
+    query, _ = TRUST[lang]
+    page.keyboard.type(query)
+    page.wait_for_selector(".ww-search__result")
+    hrefs = results(page)
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate("document.activeElement.href") == hrefs[0]
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowUp")
+    chosen = page.evaluate("document.activeElement.href")
+    assert chosen == hrefs[1]
+    # Escape goes back to the field and closes the list; typing again brings it back.
+    page.keyboard.press("Escape")
+    assert page.evaluate("document.activeElement.id") == "ww-search-query"
+    assert not page.locator(".ww-search__result").count()
+    assert not page.locator(".ww-search__status").inner_text()
+    page.keyboard.press("End")
+    page.keyboard.type(" ")
+    page.wait_for_selector(".ww-search__result")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    page.wait_for_url(chosen)
+    # "/" from anywhere on the next page, too.
+    page.keyboard.press("/")
+    assert page.evaluate("document.activeElement.id") == "ww-search-query"
+    assert not reader.external and not reader.errors
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_phone_opens_and_closes_the_field_by_keyboard(tab, lang):
+    reader = tab("phone")
+    page = reader.open(lang_path(lang, "praxis/"))
+    opener = page.locator(".ww-search__open")
+    assert opener.is_visible() and opener.get_attribute("aria-expanded") == "false"
+    assert opener.inner_text().strip() == UI["search_open"][lang]
+    opener.focus()
+    page.keyboard.press("Enter")
+    assert opener.get_attribute("aria-expanded") == "true"
+    assert page.evaluate("document.activeElement.id") == "ww-search-query"
+    page.keyboard.type(TRUST[lang][0])
+    page.wait_for_selector(".ww-search__result")
+    page.keyboard.press("Escape")  # first the list
+    assert not page.locator(".ww-search__result").count()
+    assert page.locator("#ww-search-query").is_visible()
+    page.keyboard.press("Escape")  # then the field
+    assert not page.locator("#ww-search-query").is_visible()
+    assert opener.get_attribute("aria-expanded") == "false"
+    assert page.evaluate("document.activeElement.classList.contains('ww-search__open')")
+    # The close button does the same for a finger.
+    opener.click()
+    close = page.locator(".ww-search__close")
+    assert close.is_visible() and close.inner_text().strip() == UI["search_close"][lang]
+    close.click()
+    assert not page.locator("#ww-search-query").is_visible()
+
+
+@pytest.mark.parametrize("device", DEVICES)
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_no_accessibility_violations_with_results_open(tab, lang, device):
+    reader = tab(device)
+    page = reader.open(lang_path(lang, "erfolgsweg/"))
+    type_query(page, TRUST[lang][0], device)
+    page.keyboard.press("ArrowDown")  # a focused result, as a keyboard user sees it
+    # The whole page, but for the theme's menu button on phones: docs/assets/javascripts/drawer.js
+    # gives that <label> role=button, which axe's best practices flag (aria-allowed-role); it is
+    # not part of the search and has its own tests in tests/test_browser.py.
+    context = {"exclude": [['label[for="__drawer"]']]}
+    violations = Axe().run(page, context=context, options=WCAG_AA).response["violations"]
+    assert not violations, [(v["id"], [n["target"] for n in v["nodes"][:3]]) for v in violations]
+    status = page.inner_text(".ww-search__status")
+    assert re.fullmatch(UI["search_more"][lang].replace("{count}", r"\d+").replace("{shown}", "10"), status) \
+        or re.fullmatch(UI["search_many"][lang].replace("{count}", r"\d+"), status), status
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_query_without_results_says_so(tab, lang):
+    page = tab().open(lang_path(lang, ""))
+    page.click("#ww-search-query")
+    page.keyboard.type("Xylophonquartett")
+    expected = UI["search_none"][lang].replace("{query}", "Xylophonquartett")
+    page.wait_for_function("text => document.querySelector('.ww-search__status').textContent === text", arg=expected)
+    assert not page.locator(".ww-search__result").count()
+
+
+# --- Any static host -----------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def sub_path_site(site):
+    """The built folder served below /wegweiser/, as on a host that puts the site in a folder."""
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def translate_path(self, path):
+            if not path.startswith("/wegweiser/"):
+                return str(Path(site.root) / "missing")
+            return super().translate_path(path[len("/wegweiser"):])
+
+        def log_message(self, *args):
+            pass
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(site.root)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/wegweiser/"
+    server.shutdown()
+    server.server_close()
+
+
+def test_search_works_below_a_sub_path(browser, sub_path_site):
+    reader = Reader(browser, sub_path_site, **DESKTOP)
+    try:
+        page = reader.open("nl/erfolgsweg/ziele/")
+        type_query(page, "vertrouwen", "desktop")
+        hrefs = results(page)
+        assert all(href.startswith(sub_path_site + "nl/") for href in hrefs), hrefs
+        page.keyboard.press("Enter")
+        page.wait_for_url(hrefs[0])
+        assert page.locator("article h1").is_visible()
+        assert not reader.external and not reader.errors
+    finally:
+        reader.close()
