@@ -10,16 +10,23 @@ index_site() is plain Python (no MkDocs); the hook below only decides when to ca
 """
 from __future__ import annotations
 
-import asyncio
+import json
 import shutil
+import subprocess
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
-from pagefind.index import IndexConfig, PagefindIndex
+from pagefind.service import get_executable
+
+import state
 
 log = get_plugin_logger("wegweiser")
 OUTPUT = "pagefind"
+# The texts of the result list and the keyboard hint (data/labels.yaml ui.search_<name>), for
+# search.js: a first view carries only the texts of the field itself.
+TEXTS = ("hint", "loading", "none", "one", "many", "more", "error")
+TEXTS_FILE = "assets/javascripts/search-texts.json"
 # Inside the article, but not its text: a glossary term's explanation belongs to the glossary page,
 # the permalink sign to no page, and the pilot filters' choices are form controls.
 EXCLUDE = (".glossary-tip", ".headerlink", "form.pilot-filter")
@@ -36,11 +43,17 @@ def index_site(site_dir: Path) -> dict[str, int]:
     """Index the built site in site_dir/pagefind/; returns the number of pages per language."""
     output = site_dir / OUTPUT
     shutil.rmtree(output, ignore_errors=True)  # no fragments of pages that are gone
-    try:
-        asyncio.run(_index(site_dir, output))
-    except FileNotFoundError as error:
-        raise SearchIndexError(f"Pagefind is not installed ({error}); run 'make build' or "
-                               f"'pip install -r requirements.lock'") from None
+    binary = get_executable()
+    if binary is None:
+        raise SearchIndexError("Pagefind is not installed; run 'make build' (or pip install -r requirements.lock)")
+    # Pagefind's own command, which finishes writing before it exits (its Python service may still be
+    # writing when it is stopped).
+    command = [str(binary), "--site", str(site_dir), "--output-path", str(output), "--quiet"]
+    for selector in EXCLUDE:
+        command += ["--exclude-selectors", selector]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=600)
+    if result.returncode != 0:
+        raise SearchIndexError(f"Pagefind failed:\n{result.stdout}{result.stderr}")
     for name in UNUSED:
         (output / name).unlink(missing_ok=True)
     pages: dict[str, int] = {}
@@ -53,10 +66,9 @@ def index_site(site_dir: Path) -> dict[str, int]:
     return pages
 
 
-async def _index(site_dir: Path, output: Path) -> None:
-    config = IndexConfig(exclude_selectors=list(EXCLUDE), output_path=str(output))
-    async with PagefindIndex(config=config) as index:
-        await index.add_directory(str(site_dir))
+def write_texts(site_dir: Path, texts: dict[str, dict[str, str]]) -> None:
+    """The result list's texts per language ({lang: {name: text}}) where search.js reads them."""
+    (site_dir / TEXTS_FILE).write_text(json.dumps(texts, ensure_ascii=False, sort_keys=True), encoding="utf-8")
 
 
 @event_priority(-250)  # after the Dutch pass (i18n, -100) and the hooks that finish the files (-200)
@@ -67,4 +79,7 @@ def on_post_build(config):
         pages = index_site(Path(config.site_dir))
     except SearchIndexError as error:
         raise PluginError(f"Search index: {error}") from None
+    ui = state.Data.site.ui
+    write_texts(Path(config.site_dir), {lang: {name: ui[f"search_{name}"][lang] for name in TEXTS}
+                                        for lang in ("de", "nl")})
     log.info("Search index: %s", ", ".join(f"{count} pages ({lang})" for lang, count in pages.items()))

@@ -37,8 +37,8 @@ REQUIRED_UI = (
     "glossary_path", "glossary_title", "glossary_description", "glossary_intro", "glossary_meaning",
     "glossary_note", "glossary_source", "glossary_flag_equivalent", "glossary_flag_approximate",
     "glossary_flag_no_equivalent", "glossary_flag_false_friend",
-    "search_label", "search_placeholder", "search_open", "search_close", "search_hint", "search_loading",
-    "search_none", "search_one", "search_many", "search_more", "search_error",
+    "search_label", "search_placeholder", "search_hint", "search_loading", "search_none", "search_one",
+    "search_many", "search_more", "search_error",
 )
 
 

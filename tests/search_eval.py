@@ -17,7 +17,7 @@ TOP = 5  # a query is answered when a right page is among the first five results
 # Loads Pagefind the way search.js does (relative to the page, under any sub-path) and returns the
 # addresses of the first results of every query, below the site root.
 _RUN = """async ([queries, top]) => {
-  const root = new URL(document.querySelector(".ww-search").dataset.root.replace(/\\/?$/, "/"), location.href);
+  const root = new URL(document.getElementById("ww-search").dataset.root.replace(/\\/?$/, "/"), location.href);
   const api = await import(new URL("pagefind/pagefind.js", root).href);
   await api.options({ baseUrl: root.pathname });
   const found = [];

@@ -148,7 +148,7 @@ def test_phone_menu_opens_by_keyboard(browser, served_site):
 def test_print_shows_the_chapter_without_navigation_or_search(reader):
     page = reader.open("risikofaktoren/")
     page.emulate_media(media="print")
-    for chrome in (".md-header", ".md-sidebar--primary", ".ww-search", ".md-footer"):
+    for chrome in (".md-header", ".md-sidebar--primary", ".md-search", ".md-footer"):
         assert not page.locator(chrome).first.is_visible(), chrome
     assert page.locator("article h1").is_visible()
 

@@ -32,17 +32,22 @@ LANGUAGE_SECTION = {"de": ("Sprachbarrieren", "risikofaktoren/#language"),
 
 
 def results(page) -> list[str]:
-    return page.eval_on_selector_all(".ww-search__results a", "links => links.map(a => a.href)")
+    return page.eval_on_selector_all("#ww-search .md-search-result__link", "links => links.map(a => a.href)")
+
+
+# On phones the theme keeps the closed field in a box of no size (the field is still in the tab order).
+SHOWN = "(() => document.querySelector('#ww-search .md-search__inner').getBoundingClientRect().width > 100)()"
 
 
 def type_query(page, query: str, device: str) -> None:
     if device == "phone":
-        assert not page.locator("#ww-search-query").is_visible(), "the field opens from the magnifier on phones"
-        page.click(".ww-search__open")
+        assert not page.evaluate(SHOWN), "the field opens from the magnifier on phones"
+        page.click('label.md-header__button[for="__search"]')
     else:
-        page.click("#ww-search-query")
+        page.click("#ww-search input")
+    page.wait_for_function("document.activeElement.type === 'search'")
     page.keyboard.type(query)
-    page.wait_for_selector(".ww-search__result", timeout=15000)
+    page.wait_for_selector("#ww-search .md-search-result__item", timeout=15000)
 
 
 def in_language(url: str, base: str, lang: str) -> bool:
@@ -101,7 +106,7 @@ def test_pilot_facts_are_search_filters_in_the_readers_language(tab, lang):
     page = tab().open(lang_path(lang, ""))
     sector = pilots[0]["sector"]
     found = page.evaluate("""async (sector) => {
-      const root = new URL(document.querySelector(".ww-search").dataset.root.replace(/\\/?$/, "/"), location.href);
+      const root = new URL(document.getElementById("ww-search").dataset.root.replace(/\\/?$/, "/"), location.href);
       const api = await import(new URL("pagefind/pagefind.js", root).href);
       const filters = await api.filters();
       const search = await api.search(null, { filters: { sector } });
@@ -148,16 +153,21 @@ def test_glossary_tooltips_and_the_editors_page_are_not_searched(site, tab, lang
 
 # --- The search field ----------------------------------------------------------------------------
 
+FIELD = "#ww-search input"
+RESULT = "#ww-search .md-search-result__item"
+STATUS = "#ww-search .md-search-result__meta"
+
+
 def test_search_field_is_in_the_header_labelled_in_the_page_language(site):
     for lang in LANGUAGES:
         for page in site.pages[lang]:
             soup = site.soup(site.file_of(lang, page))
-            form = soup.select_one(".md-header form[role=search]")
-            assert form is not None and form.get("aria-label") == UI["search_label"][lang], (lang, page)
-            assert form.get("name") is None, "a form named 'search' starts the theme's own search"
-            label = soup.select_one(f'label[for="{form.select_one("input")["id"]}"]')
-            assert label.get_text(strip=True) == UI["search_label"][lang]
-            assert form.select_one('[role="status"]') is not None
+            landmark = soup.select_one(".md-header [role=search]")
+            assert landmark is not None and landmark.get("aria-label") == UI["search_label"][lang], (lang, page)
+            field = landmark.select_one("input[type=search]")
+            assert field["aria-label"] == UI["search_label"][lang] and field["placeholder"] == UI["search_placeholder"][lang]
+            assert landmark.select_one("form").get("name") is None, "a form named 'search' starts the theme's search"
+            assert not soup.select("[data-md-component=search]"), "the theme's own search must not mount"
 
 
 @pytest.mark.parametrize("device", DEVICES)
@@ -165,16 +175,16 @@ def test_search_field_is_in_the_header_labelled_in_the_page_language(site):
 def test_typing_shows_results_in_the_page_language_and_enter_opens_the_first(tab, lang, device):
     reader = tab(device)
     page = reader.open(lang_path(lang, "projekt/"))
-    assert not [url for url in reader.requests if "/pagefind/" in url or url.endswith("search.js")], \
+    assert not [url for url in reader.requests if "/pagefind/" in url or "search" in url.rsplit("/", 1)[-1]], \
         "the search loads on first use, not with the page"
     query, right_pages = TRUST[lang]
     type_query(page, query, device)
     hrefs = results(page)
     assert hrefs and all(in_language(href, reader.base, lang) for href in hrefs), hrefs
-    first = page.locator(".ww-search__result").first
-    assert first.locator(".ww-search__excerpt mark").first.inner_text().lower().startswith(query[:6].lower())
-    count = int(re.search(r"\d+", page.inner_text(".ww-search__status")).group())
-    assert page.locator(".ww-search__result").count() == min(count, 10)
+    first = page.locator(RESULT).first
+    assert first.locator(".md-search-result__teaser mark").first.inner_text().lower().startswith(query[:6].lower())
+    count = int(re.search(r"\d+", page.inner_text(STATUS)).group())
+    assert page.locator(RESULT).count() == min(count, 10)
     page.keyboard.press("Enter")
     page.wait_for_url(hrefs[0])
     assert urlsplit(page.url).path.removeprefix("/nl").lstrip("/") in right_pages
@@ -189,7 +199,7 @@ def test_a_click_on_a_section_opens_it(tab, lang, device):
     query, section = LANGUAGE_SECTION[lang]
     type_query(page, query, device)
     target = reader.base + lang_path(lang, section)
-    page.click(f'.ww-search__results a[href$="{section}"]')
+    page.click(f'#ww-search .md-search-result__link[href$="{section}"]')
     page.wait_for_url(target)
     assert page.locator("#language").is_visible()
     assert not reader.external and not reader.errors
@@ -200,10 +210,10 @@ def test_keyboard_only(tab, lang):
     reader = tab()
     page = reader.open(lang_path(lang, "check/"))
     page.keyboard.press("s")
-    assert page.evaluate("document.activeElement.id") == "ww-search-query"
+    assert page.evaluate("document.activeElement.type") == "search"
     query, _ = TRUST[lang]
     page.keyboard.type(query)
-    page.wait_for_selector(".ww-search__result")
+    page.wait_for_selector(RESULT)
     hrefs = results(page)
     page.keyboard.press("ArrowDown")
     assert page.evaluate("document.activeElement.href") == hrefs[0]
@@ -214,48 +224,47 @@ def test_keyboard_only(tab, lang):
     assert chosen == hrefs[1]
     # Escape goes back to the field and closes the list; typing again brings it back.
     page.keyboard.press("Escape")
-    assert page.evaluate("document.activeElement.id") == "ww-search-query"
-    assert not page.locator(".ww-search__result").count()
-    assert not page.locator(".ww-search__status").inner_text()
+    assert page.evaluate("document.activeElement.type") == "search"
+    assert not page.locator(RESULT).count() and not page.inner_text(STATUS)
+    assert not page.is_checked("#__search")
     page.keyboard.press("End")
     page.keyboard.type(" ")
-    page.wait_for_selector(".ww-search__result")
+    page.wait_for_selector(RESULT)
     page.keyboard.press("ArrowDown")
     page.keyboard.press("ArrowDown")
     page.keyboard.press("Enter")
     page.wait_for_url(chosen)
     # "/" from anywhere on the next page, too.
     page.keyboard.press("/")
-    assert page.evaluate("document.activeElement.id") == "ww-search-query"
+    assert page.evaluate("document.activeElement.type") == "search"
     assert not reader.external and not reader.errors
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_phone_opens_and_closes_the_field_by_keyboard(tab, lang):
+def test_phone_field_opens_by_tab_and_by_finger_and_escape_closes_it(tab, lang):
     reader = tab("phone")
     page = reader.open(lang_path(lang, "praxis/"))
-    opener = page.locator(".ww-search__open")
-    assert opener.is_visible() and opener.get_attribute("aria-expanded") == "false"
-    assert opener.inner_text().strip() == UI["search_open"][lang]
-    opener.focus()
-    page.keyboard.press("Enter")
-    assert opener.get_attribute("aria-expanded") == "true"
-    assert page.evaluate("document.activeElement.id") == "ww-search-query"
+    assert not page.evaluate(SHOWN)
+    for _ in range(12):  # the field is in the tab order: reaching it opens it
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.type") == "search":
+            break
+    assert page.evaluate("document.activeElement.type") == "search"
+    page.wait_for_function("document.getElementById('__search').checked")
+    page.wait_for_function(SHOWN)
     page.keyboard.type(TRUST[lang][0])
-    page.wait_for_selector(".ww-search__result")
-    page.keyboard.press("Escape")  # first the list
-    assert not page.locator(".ww-search__result").count()
-    assert page.locator("#ww-search-query").is_visible()
-    page.keyboard.press("Escape")  # then the field
-    assert not page.locator("#ww-search-query").is_visible()
-    assert opener.get_attribute("aria-expanded") == "false"
-    assert page.evaluate("document.activeElement.classList.contains('ww-search__open')")
-    # The close button does the same for a finger.
-    opener.click()
-    close = page.locator(".ww-search__close")
-    assert close.is_visible() and close.inner_text().strip() == UI["search_close"][lang]
-    close.click()
-    assert not page.locator("#ww-search-query").is_visible()
+    page.wait_for_selector(RESULT)
+    page.keyboard.press("Escape")
+    assert not page.locator(RESULT).count() and not page.is_checked("#__search")
+    assert page.evaluate("document.activeElement.type") != "search"
+    page.wait_for_function(f"!{SHOWN}")
+    # A finger: the magnifier opens it, the back arrow closes it.
+    page.click('label.md-header__button[for="__search"]')
+    page.wait_for_function(SHOWN)
+    assert page.evaluate("document.activeElement.type") == "search"
+    page.click('#ww-search label.md-search__icon')
+    page.wait_for_function(f"!{SHOWN}")
+    assert not reader.external and not reader.errors
 
 
 @pytest.mark.parametrize("device", DEVICES)
@@ -271,19 +280,22 @@ def test_no_accessibility_violations_with_results_open(tab, lang, device):
     context = {"exclude": [['label[for="__drawer"]']]}
     violations = Axe().run(page, context=context, options=WCAG_AA).response["violations"]
     assert not violations, [(v["id"], [n["target"] for n in v["nodes"][:3]]) for v in violations]
-    status = page.inner_text(".ww-search__status")
+    status = page.inner_text(STATUS)
     assert re.fullmatch(UI["search_more"][lang].replace("{count}", r"\d+").replace("{shown}", "10"), status) \
         or re.fullmatch(UI["search_many"][lang].replace("{count}", r"\d+"), status), status
+    hint = page.get_attribute(FIELD, "aria-describedby")
+    assert page.inner_text(f"#{hint}") == UI["search_hint"][lang]
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_a_query_without_results_says_so(tab, lang):
     page = tab().open(lang_path(lang, ""))
-    page.click("#ww-search-query")
+    page.click(FIELD)
     page.keyboard.type("Xylophonquartett")
     expected = UI["search_none"][lang].replace("{query}", "Xylophonquartett")
-    page.wait_for_function("text => document.querySelector('.ww-search__status').textContent === text", arg=expected)
-    assert not page.locator(".ww-search__result").count()
+    page.wait_for_function("text => document.querySelector('#ww-search .md-search-result__meta').textContent === text",
+                           arg=expected)
+    assert not page.locator(RESULT).count()
 
 
 # --- Any static host -----------------------------------------------------------------------------
