@@ -32,11 +32,6 @@ def _attr(text: str) -> str:
     return html.escape(text, quote=True)
 
 
-def _search_filter(name: str, label: str) -> str:
-    """A fact as the reader sees it, marked as a search filter value (Pagefind, hooks/search_index.py)."""
-    return f'<span data-pagefind-filter="{name}">{escape_text(label)}</span>'
-
-
 def _front_matter(description: str) -> str:
     # JSON strings are valid YAML; the description is HTML-escaped because the theme prints it raw.
     return f"---\ndescription: {json.dumps(html.escape(description), ensure_ascii=False)}\n---\n"
@@ -124,17 +119,16 @@ def pilot_markdown(site: SiteData, pilots: PilotData, pilot: Pilot, lang: str) -
     step = site.step(pilot["step_reached"])
     partners = "<br>".join(
         escape_text(", ".join([site.label("countries", p["country"], lang), site.label("trades", p["trade"], lang),
-                               site.label("size_bands", p["size"], lang)]))
-        + ", " + _search_filter("region", site.label("regions", p["region"], lang))
+                               site.label("size_bands", p["size"], lang), site.label("regions", p["region"], lang)]))
         for p in pilot["partners"])
     lines = [_front_matter(pilot["summary"][lang]), f"# {escape_text(pilot['title'][lang])}", "",
              *_notice(pilots, lang, ui), f"**{escape_text(pilot['summary'][lang])}**", "",
              f"## {escape_text(ui['pilot_facts'])} {{#facts}}", "",
              f"| {escape_text(ui['pilot_fact'])} | {escape_text(ui['pilot_value'])} |", "|---|---|",
-             f"| {escape_text(ui['pilot_sector'])} | {_search_filter('sector', site.label('sectors', pilot['sector'], lang))} |",
-             f"| {escape_text(ui['pilot_form'])} | {_search_filter('form', site.label('forms', pilot['form'], lang))} |",
+             f"| {escape_text(ui['pilot_sector'])} | {escape_text(site.label('sectors', pilot['sector'], lang))} |",
+             f"| {escape_text(ui['pilot_form'])} | {escape_text(site.label('forms', pilot['form'], lang))} |",
              f"| {escape_text(ui['pilot_year'])} | {pilot['year_started']} |",
-             f"| {escape_text(ui['pilot_step'])} | [{step.number}. {_search_filter('step', step.title[lang])}]"
+             f"| {escape_text(ui['pilot_step'])} | [{step.number}. {escape_text(step.title[lang])}]"
              f"({link(page, step.page)}) |",
              f"| {escape_text(ui['pilot_partners'])} | {partners} |", "",
              f"## {escape_text(ui['pilot_story'])} {{#story}}", "", pilot["story"][lang].strip(), "",

@@ -1,9 +1,12 @@
-"""The site's search index: Pagefind, run once over the finished site (both languages).
+"""The site's search index: Pagefind, run over the finished site (both languages) once it is built.
 
 Pagefind reads the built pages and indexes only the element marked data-pagefind-body (the article
-text, overrides/main.html); its headings with ids become sub-results. It writes one index per
-<html lang> below site/pagefind/, so a search on a Dutch page finds Dutch pages only. The reader's
-browser loads that index in small pieces on first use of the search field
+text, overrides/main.html); its headings with ids become sub-results. Each language gets its own
+index in site/pagefind/<lang>/ (only the pages whose <html lang> is that language), so a search on a
+Dutch page finds Dutch pages only. One run per language also keeps the build reproducible: a
+multilingual Pagefind index lists its languages in a different order on every run. (For the same
+reason there are no Pagefind filters: their index files differ from run to run.)
+The reader's browser loads the index in small pieces on first use of the search field
 (docs/assets/javascripts/search.js).
 
 index_site() is plain Python (no MkDocs); the hook below only decides when to call it.
@@ -22,8 +25,9 @@ from pagefind.service import get_executable
 import state
 
 log = get_plugin_logger("wegweiser")
+LANGUAGES = ("de", "nl")
 OUTPUT = "pagefind"
-# The texts of the result list and the keyboard hint (data/labels.yaml ui.search_<name>), for
+# The texts of the result list and the keyboard hint (data/labels.yaml, ui: search_<name>), for
 # search.js: a first view carries only the texts of the field itself.
 TEXTS = ("hint", "loading", "none", "one", "many", "more", "error")
 TEXTS_FILE = "assets/javascripts/search-texts.json"
@@ -31,38 +35,39 @@ TEXTS_FILE = "assets/javascripts/search-texts.json"
 # the permalink sign to no page, and the pilot filters' choices are form controls.
 EXCLUDE = (".glossary-tip", ".headerlink", "form.pilot-filter")
 # Pagefind's ready-made interfaces: the site has its own field and uses only the JavaScript API.
-UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
-          "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
+UNUSED = [f"pagefind-{kind}{suffix}" for kind in ("ui", "modular-ui", "component-ui") for suffix in (".js", ".css")]
+UNUSED.append("pagefind-highlight.js")
 
 
 class SearchIndexError(Exception):
     """Pagefind could not index the site; the message says why in an editor's words."""
 
 
-def index_site(site_dir: Path) -> dict[str, int]:
-    """Index the built site in site_dir/pagefind/; returns the number of pages per language."""
-    output = site_dir / OUTPUT
-    shutil.rmtree(output, ignore_errors=True)  # no fragments of pages that are gone
+def index_site(site_dir: Path, languages: tuple[str, ...] = LANGUAGES) -> dict[str, int]:
+    """Index the built site, one index per language in site_dir/pagefind/<lang>/; returns the
+    number of pages indexed per language."""
+    shutil.rmtree(site_dir / OUTPUT, ignore_errors=True)  # no fragments of pages that are gone
     binary = get_executable()
     if binary is None:
         raise SearchIndexError("Pagefind is not installed; run 'make build' (or pip install -r requirements.lock)")
-    # Pagefind's own command, which finishes writing before it exits (its Python service may still be
-    # writing when it is stopped).
-    command = [str(binary), "--site", str(site_dir), "--output-path", str(output), "--quiet"]
-    for selector in EXCLUDE:
-        command += ["--exclude-selectors", selector]
-    result = subprocess.run(command, capture_output=True, text=True, timeout=600)
-    if result.returncode != 0:
-        raise SearchIndexError(f"Pagefind failed:\n{result.stdout}{result.stderr}")
-    for name in UNUSED:
-        (output / name).unlink(missing_ok=True)
-    pages: dict[str, int] = {}
-    for fragment in sorted((output / "fragment").glob("*.pf_fragment")):
-        lang = fragment.name.split("_", 1)[0]
-        pages[lang] = pages.get(lang, 0) + 1
-    if not pages:
-        raise SearchIndexError("the search index is empty: no page has the data-pagefind-body "
-                               "element (overrides/main.html)")
+    pages = {}
+    for lang in languages:
+        output = site_dir / OUTPUT / lang
+        # Pagefind's own command, which has written everything when it exits.
+        command = [str(binary), "--site", str(site_dir), "--output-path", str(output), "--quiet",
+                   "--root-selector", f'html[lang="{lang}"]']
+        for selector in EXCLUDE:
+            command += ["--exclude-selectors", selector]
+        result = subprocess.run(command, capture_output=True, text=True, timeout=600)
+        if result.returncode != 0:
+            raise SearchIndexError(f"Pagefind failed for '{lang}':\n{result.stdout}{result.stderr}")
+        for name in UNUSED:
+            (output / name).unlink(missing_ok=True)
+        entry = json.loads((output / "pagefind-entry.json").read_text(encoding="utf-8"))
+        pages[lang] = entry["languages"].get(lang, {}).get("page_count", 0)
+        if not pages[lang]:
+            raise SearchIndexError(f"no '{lang}' page has the data-pagefind-body element "
+                                   f"(overrides/main.html); the search would find nothing")
     return pages
 
 
@@ -81,5 +86,5 @@ def on_post_build(config):
         raise PluginError(f"Search index: {error}") from None
     ui = state.Data.site.ui
     write_texts(Path(config.site_dir), {lang: {name: ui[f"search_{name}"][lang] for name in TEXTS}
-                                        for lang in ("de", "nl")})
+                                        for lang in LANGUAGES})
     log.info("Search index: %s", ", ".join(f"{count} pages ({lang})" for lang, count in pages.items()))

@@ -18,7 +18,7 @@ TOP = 5  # a query is answered when a right page is among the first five results
 # addresses of the first results of every query, below the site root.
 _RUN = """async ([queries, top]) => {
   const root = new URL(document.getElementById("ww-search").dataset.root.replace(/\\/?$/, "/"), location.href);
-  const api = await import(new URL("pagefind/pagefind.js", root).href);
+  const api = await import(new URL(`pagefind/${document.documentElement.lang}/pagefind.js`, root).href);
   await api.options({ baseUrl: root.pathname });
   const found = [];
   for (const query of queries) {

@@ -124,7 +124,7 @@ def test_an_eleventh_pilot_needs_one_record_and_appears_everywhere(tmp_path):
         overview = built.file_of(lang, pilot_page(lang))
         assert prefix + page in linked_pages(built, overview, "li.pilot-card a")
         assert prefix + page in linked_pages(built, built.file_of(lang, STEP_PAGES["goals"]), "#pilots + ul a")
-        search_index = json.loads((built.root / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+        search_index = json.loads((built.root / "pagefind" / lang / "pagefind-entry.json").read_text(encoding="utf-8"))
         assert search_index["languages"][lang]["page_count"] == len(built.pages[lang]) - 1  # not the editors' page
         assert built.soup(built.file_of(lang, page)).select("[data-pagefind-body]")
         switch = built.soup(built.file_of(lang, page)).select_one(

@@ -6,13 +6,15 @@ from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup
 
-# Hosts named in the shipped JavaScript only in licence notes, documentation links of error messages
-# or XML namespaces; nothing is ever requested from them. Any other absolute address fails.
+# Hosts named in the shipped JavaScript only in licence notes, documentation links of error messages,
+# XML namespaces or as a dummy base for parsing addresses (example.com in Pagefind's script); nothing
+# is ever requested from them (tests/test_search.py watches the search's requests). Any other
+# absolute address fails.
 INERT_JS_HOSTS = {
     "www.mozilla.org", "people.mozilla.org", "developer.mozilla.org", "github.com", "tartarus.org",
     "snowball.tartarus.org", "code.google.com", "chasen.org", "clipboardjs.com", "bit.ly",
     "wiki.ecmascript.org", "wiki.commonjs.org", "underscorejs.org", "narwhaljs.org",
-    "msdn.microsoft.com", "lunrjs.com", "en.wikipedia.org", "docs.python.org", "www.w3.org",
+    "msdn.microsoft.com", "lunrjs.com", "en.wikipedia.org", "docs.python.org", "www.w3.org", "example.com",
 }
 RESOURCE_RELS = {"stylesheet", "preload", "modulepreload", "prefetch", "preconnect", "dns-prefetch",
                  "icon", "shortcut", "apple-touch-icon", "manifest", "mask-icon"}

@@ -43,6 +43,8 @@ def type_query(page, query: str, device: str) -> None:
     if device == "phone":
         assert not page.evaluate(SHOWN), "the field opens from the magnifier on phones"
         page.click('label.md-header__button[for="__search"]')
+        # The theme locks the page's scrolling 0.4 s after the field opens; the page moves then.
+        page.wait_for_function("document.body.hasAttribute('data-md-scrolllock')")
     else:
         page.click("#ww-search input")
     page.wait_for_function("document.activeElement.type === 'search'")
@@ -69,9 +71,10 @@ def tab(browser, served_site):
 
 # --- The index -----------------------------------------------------------------------------------
 
-def test_the_index_holds_every_readers_page_once_per_language(site):
-    entry = json.loads((site.root / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+def test_each_language_has_an_index_of_its_readers_pages(site):
     for lang in LANGUAGES:
+        entry = json.loads((site.root / "pagefind" / lang / "pagefind-entry.json").read_text(encoding="utf-8"))
+        assert set(entry["languages"]) == {lang}
         readers_pages = [page for page in site.pages[lang] if page != EDITOR_PAGES[lang]]
         assert entry["languages"][lang]["page_count"] == len(readers_pages), lang
         for page in readers_pages:
@@ -79,7 +82,7 @@ def test_the_index_holds_every_readers_page_once_per_language(site):
             bodies = site.soup(site.file_of(lang, page)).select("[data-pagefind-body]")
             assert len(bodies) == 1 and bodies[0].find_parent("article"), (lang, page)
     # Only the JavaScript API is shipped, not Pagefind's ready-made interfaces.
-    assert not list((site.root / "pagefind").glob("pagefind-*ui*"))
+    assert not list((site.root / "pagefind").glob("*/pagefind-*ui*"))
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -97,27 +100,6 @@ def test_the_query_set_finds_the_right_pages(tab, lang):
     other = [(o.query, url) for o in outcomes for url in o.found if url.startswith("../")]
     assert not other, f"results from the other language: {other}"
     assert not reader.external and not reader.errors
-
-
-@pytest.mark.parametrize("lang", LANGUAGES)
-def test_pilot_facts_are_search_filters_in_the_readers_language(tab, lang):
-    pilots = yaml.safe_load((ROOT / "data" / "pilots.yaml").read_text(encoding="utf-8"))["pilots"]
-    labels = yaml.safe_load((ROOT / "data" / "labels.yaml").read_text(encoding="utf-8"))
-    page = tab().open(lang_path(lang, ""))
-    sector = pilots[0]["sector"]
-    found = page.evaluate("""async (sector) => {
-      const root = new URL(document.getElementById("ww-search").dataset.root.replace(/\\/?$/, "/"), location.href);
-      const api = await import(new URL("pagefind/pagefind.js", root).href);
-      const filters = await api.filters();
-      const search = await api.search(null, { filters: { sector } });
-      return { filters, urls: await Promise.all(search.results.map(async r => (await r.data()).url)) };
-    }""", labels["sectors"][sector][lang])
-    assert set(found["filters"]) == {"sector", "region", "form", "step"}
-    assert set(found["filters"]["sector"]) == {labels["sectors"][p["sector"]][lang] for p in pilots}
-    assert set(found["filters"]["step"]) <= {step["title"][lang] for step in labels["steps"]}
-    folder = UI["pilots_folder"][lang]
-    expected = {f"/{lang_path(lang, folder)}/{p['id']}/" for p in pilots if p["sector"] == sector}
-    assert set(found["urls"]) == expected
 
 
 def tooltip_only_words(site, lang: str) -> list[tuple[str, str]]:
@@ -262,6 +244,8 @@ def test_phone_field_opens_by_tab_and_by_finger_and_escape_closes_it(tab, lang):
     page.click('label.md-header__button[for="__search"]')
     page.wait_for_function(SHOWN)
     assert page.evaluate("document.activeElement.type") == "search"
+    # The theme locks the page's scrolling 0.4 s after the field opens; the page moves then.
+    page.wait_for_function("document.body.hasAttribute('data-md-scrolllock')")
     page.click('#ww-search label.md-search__icon')
     page.wait_for_function(f"!{SHOWN}")
     assert not reader.external and not reader.errors

@@ -1,6 +1,7 @@
 // The search field in the header (overrides/partials/search.html), loaded on its first use.
-// Pagefind's JavaScript API answers from the index of the page's language (<html lang>), which it
-// loads in small pieces; every address is relative to this site, so it works under any sub-path.
+// Pagefind's JavaScript API answers from the index of the page's language (pagefind/<html lang>/),
+// which it loads in small pieces; every address is relative to this site, so it works under any
+// sub-path.
 // The theme's #__search toggle opens the field (over the page on phones) and shows the results.
 // Keyboard: arrows move between the results, Enter opens one, Escape closes the search. The status
 // line is a live region: screen readers hear how many results there are. Its texts come from
@@ -54,7 +55,8 @@
 
   function pagefind() {
     if (!engine) {
-      engine = import(new URL("pagefind/pagefind.js", site).href).then(function (api) {
+      var bundle = new URL("pagefind/" + document.documentElement.lang + "/pagefind.js", site).href;
+      engine = import(bundle).then(function (api) {
         return api.options({ baseUrl: site.pathname, excerptLength: 20 }).then(function () { return api; });
       });
     }
