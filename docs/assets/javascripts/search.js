@@ -35,7 +35,7 @@
   styles.rel = "stylesheet";
   styles.href = new URL("assets/stylesheets/search.css", site).href;
   document.head.appendChild(styles);
-  fetch(new URL("assets/javascripts/search-texts.json", site).href).then(function (response) {
+  var texts = fetch(new URL("assets/javascripts/search-texts.json", site).href).then(function (response) {
     return response.json();
   }).then(function (all) {
     words = all[document.documentElement.lang] || {};
@@ -45,7 +45,7 @@
     hint.textContent = text("hint", {});
     form.appendChild(hint);
     input.setAttribute("aria-describedby", hint.id);
-  });
+  }).catch(function () {});  // without its texts the list still works
 
   function text(name, values) {
     return (words[name] || "").replace(/\{(\w+)\}/g, function (all, key) {
@@ -143,8 +143,8 @@
     if (!query) { clear(); return; }
     setOpen(true);
     if (!engine) status.textContent = text("loading", {});
-    pagefind().then(function (api) {
-      return api.search(query);
+    Promise.all([pagefind(), texts]).then(function (ready) {
+      return ready[0].search(query);
     }).then(function (found) {
       if (ticket !== latest) return null;
       return Promise.all(found.results.slice(0, MAX_PAGES).map(function (result) { return result.data(); }))
@@ -214,6 +214,6 @@
   if (document.activeElement === input) {
     pagefind();
     setOpen(true);
-    if (input.value.trim()) search();
+    if (input.value.trim()) timer = window.setTimeout(search, 150);  // typed before this script came
   }
 })();
