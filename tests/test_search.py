@@ -85,6 +85,14 @@ def test_each_language_has_an_index_of_its_readers_pages(site):
     assert not list((site.root / "pagefind").glob("*/pagefind-*ui*"))
 
 
+def test_nothing_edits_the_themes_search_code(site):
+    import material
+    theme = Path(material.__file__).parent / "templates" / "assets" / "javascripts" / "workers"
+    workers = sorted((site.root / "assets" / "javascripts" / "workers").glob("search.*.min.js"))
+    assert workers and all(w.read_bytes() == (theme / w.name).read_bytes() for w in workers)
+    assert not list(site.root.rglob("search_index.json")), "the theme's search plugin is back"
+
+
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_query_set_finds_the_right_pages(tab, lang):
     reader = tab()
@@ -170,6 +178,7 @@ def test_typing_shows_results_in_the_page_language_and_enter_opens_the_first(tab
     page.keyboard.press("Enter")
     page.wait_for_url(hrefs[0])
     assert urlsplit(page.url).path.removeprefix("/nl").lstrip("/") in right_pages
+    assert not [url for url in reader.requests if "/workers/search" in url or "/lunr/" in url]
     assert not reader.external and not reader.errors
 
 
