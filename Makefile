@@ -103,13 +103,15 @@ $(NGINX):
 test: $(TEST_STAMP) $(NODE_STAMP) $(NGINX) check-tools spelling-tools pdf-tools
 	$(BIN)/python -m pytest
 
-# Speed and size figures (not tests): build time against a stock build, and Lighthouse scores.
+# Speed and size figures (not tests): build time against a stock build, the search (query set,
+# bytes until the first results, Pagefind's share of the build), and Lighthouse scores.
 benchmarks/node_modules/.installed: benchmarks/package.json benchmarks/package-lock.json
 	cd benchmarks && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
 	touch $@
 
 benchmark: $(BUILD_STAMP) check-tools benchmarks/node_modules/.installed build
 	$(BIN)/python benchmarks/build_time.py
+	CHROME_PATH=$(CHROMIUM) $(BIN)/python benchmarks/search.py
 	CHROME_PATH=$(CHROMIUM) $(BIN)/python benchmarks/lighthouse.py
 
 # Rewrite the locked sets from pyproject.toml (build: [project] dependencies; test: plus the "test"

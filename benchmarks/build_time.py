@@ -64,7 +64,8 @@ def make_stock(variant: Path, target: Path) -> None:
         config.pop(key, None)
     config["theme"].pop("custom_dir")
     config["markdown_extensions"] = [ext for ext in config["markdown_extensions"] if "wegweiser" not in str(ext)]
-    for language in next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)["languages"]:
+    i18n = next(plugin["i18n"] for plugin in config["plugins"] if isinstance(plugin, dict) and "i18n" in plugin)
+    for language in i18n["languages"]:
         language["nav"] = build.table.nav(language["locale"])
     (target / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False),
                                        encoding="utf-8")

@@ -78,7 +78,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 # The templates that print inline scripts into every page: the policy allows exactly these.
 INLINE_SCRIPTS = ("partials/javascripts/base.html", "partials/javascripts/palette.html",
-                  "partials/javascripts/content.html", "partials/javascripts/no-js.html")
+                  "partials/javascripts/content.html", "partials/javascripts/no-js.html",
+                  "partials/javascripts/search-loader.html")
 
 
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
@@ -89,5 +90,6 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
     env.autoescape = lambda name: name in ours
     scripts = [body for name in INLINE_SCRIPTS for body in inline_scripts(
         env.get_template(name).render(config=config, features=config.theme.get("features", []), base_url=""))]
-    config.extra["wegweiser"].update(csp=policy(scripts), referrer=REFERRER_POLICY)
+    # The search (Pagefind) runs as WebAssembly.
+    config.extra["wegweiser"].update(csp=policy(scripts, wasm=True), referrer=REFERRER_POLICY)
     return env

@@ -1,5 +1,5 @@
 """MkDocs hook: finish the site once every language's pages are written – the 404 page of each
-language, the share images, the PDFs of the guide, the web editor at /admin/."""
+language, the share images, the PDFs of the guide, the search index, the web editor at /admin/."""
 from __future__ import annotations
 
 import os
@@ -13,6 +13,7 @@ from wegweiser.cms import make_admin
 from wegweiser.languages import url_prefix
 from wegweiser.pdf import write_pdfs
 from wegweiser.problems import DataError
+from wegweiser.search_index import index_site, write_texts
 from wegweiser.share_image import IMAGE_PATH, draw_share_image
 
 
@@ -38,6 +39,12 @@ def on_post_build(*, config: MkDocsConfig) -> None:
             write_pdfs(site_dir, build, config.site_url or "")
         except DataError as error:
             raise PluginError(str(error)) from None
+    try:
+        pages = index_site(site_dir)
+    except DataError as error:
+        raise PluginError(str(error)) from None
+    write_texts(site_dir, build.data.labels)
+    log.info("Search index: %s", ", ".join(f"{count} pages ({lang})" for lang, count in pages.items()))
     if make_admin(build.root, site_dir, build.table, {**config.extra["cms"], "site_url": config.site_url}) is None:
         if os.environ.get("WEGWEISER_RELEASE") == "1":
             raise PluginError("The web editor needs its npm packages: run 'npm ci' (make build does)")

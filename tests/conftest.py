@@ -170,6 +170,7 @@ CHROMIUM = "/usr/bin/chromium"
 
 @pytest.fixture(scope="session")
 def browser():
+    """Debian's Chromium (never a browser downloaded by Playwright), shared by the browser tests."""
     assert Path(CHROMIUM).exists(), "Debian's Chromium is missing (make test installs it)"
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(

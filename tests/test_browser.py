@@ -1,15 +1,13 @@
 """What a reader sees in a real browser (Debian's Chromium driven by Playwright): accessibility,
-privacy, search, language switch, keyboard use, phones and print."""
+privacy, language switch, keyboard use, phones and print. The search has its own tests
+(tests/test_search.py)."""
 from __future__ import annotations
-
-import re
 
 import pytest
 import yaml
 from axe_playwright_python.sync_playwright import Axe
 from conftest import LANGUAGES, ROOT, TABLE, page_path, twin
 
-CHROMIUM = "/usr/bin/chromium"
 SCREENSHOTS = ROOT / "test-output" / "screenshots"
 # WCAG 2.0/2.1 A and AA, plus axe's best practices (aria-dialog-name among them).
 WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]},
@@ -20,13 +18,15 @@ OVERVIEW = {lang: page_path("pilots", lang) for lang in LANGUAGES}
 
 
 class Reader:
-    """A browser tab that refuses and records every request to another host, and console errors."""
+    """A browser tab that refuses and records every request to another host, and console errors;
+    it also keeps the addresses of all requests."""
 
     def __init__(self, browser, base: str, **context_options):
         self.base = base
         self.context = browser.new_context(**context_options)
         self.page = self.context.new_page()
         self.external: list[str] = []
+        self.requests: list[str] = []
         self.errors: list[str] = []
         self.context.route("**/*", self._route)
         self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
@@ -34,6 +34,7 @@ class Reader:
 
     def _route(self, route):
         url = route.request.url
+        self.requests.append(url)
         if url.startswith((self.base, "data:", "blob:")):
             route.continue_()
         else:
@@ -76,35 +77,6 @@ def test_every_page_is_accessible_private_and_error_free(site, reader, lang):
     assert not problems, "\n".join(problems)
 
 
-def search(page, query: str) -> list[dict]:
-    page.keyboard.press("/")
-    page.fill("input.md-search__input", query)
-    page.wait_for_selector(".md-search-result__item", timeout=10000)
-    return page.eval_on_selector_all(
-        ".md-search-result__item a", "links => links.map(a => ({href: a.href, text: a.innerText}))")
-
-
-@pytest.mark.parametrize("lang,query", [("de", "Vertrauen"), ("nl", "vertrouwen")])
-def test_search_finds_the_trust_section_in_the_page_language_only(reader, lang, query):
-    page = reader.open(lang_path(lang, "risikofaktoren/"))
-    results = search(page, query)
-    hrefs = [result["href"] for result in results]
-    assert any(re.search(rf"{'/nl' if lang == 'nl' else ''}/erfolgsfaktoren/\?h=[^#]*#trust$", h) for h in hrefs), hrefs
-    in_dutch = ["/nl/" in href for href in hrefs]
-    assert all(in_dutch) if lang == "nl" else not any(in_dutch), hrefs
-
-
-@pytest.mark.parametrize("lang,query,step", [("de", "Partnerschaften", "partnerschaft"),
-                                             ("nl", "samenwerkingen", "vereinbarung")])
-def test_search_finds_inflected_forms_by_their_stem(reader, lang, query, step):
-    # The step pages' titles have the singular only ("Partnerschaft …", "Samenwerking …").
-    page = reader.open(lang_path(lang, "projekt/"))
-    hrefs = [result["href"] for result in search(page, query)]
-    step_page = reader.base + lang_path(lang, f"erfolgsweg/{step}/")
-    assert any(href.startswith(step_page + "?") for href in hrefs), hrefs
-    assert not page.locator(".md-search-result del").count(), "a stemmed term is shown as missing"
-
-
 @pytest.mark.parametrize("page_de", ["erfolgsweg/kennenlernen/", f"{OVERVIEW['de']}{PILOTS[0]['id']}/"])
 def test_language_switch_lands_on_the_twin(reader, page_de):
     page = reader.open(page_de)
@@ -131,19 +103,6 @@ def test_keyboard_skip_link_and_visible_focus(reader):
         "() => { const s = getComputedStyle(document.activeElement);"
         " return [s.outlineStyle, s.outlineWidth, s.boxShadow]; }")
     assert focused_outline[0] != "none" or focused_outline[2] != "none", focused_outline
-
-
-def test_keyboard_search(reader):
-    page = reader.open("praxis/")
-    page.keyboard.press("/")
-    page.keyboard.type("Ausdauer")
-    page.wait_for_selector(".md-search-result__item")
-    page.keyboard.press("ArrowDown")
-    page.keyboard.press("ArrowDown")
-    target = page.evaluate("() => document.activeElement.href")
-    assert target and "/praxis/" not in target
-    page.keyboard.press("Enter")
-    page.wait_for_url(target)
 
 
 def test_phone_navigation_drawer(browser, served_site):

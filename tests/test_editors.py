@@ -98,6 +98,8 @@ def test_status_page_is_for_editors_not_in_navigation_or_sitemap(site):
         title = site.soup(site.file_of(lang, page)).select_one("article h1").get_text(strip=True)
         assert title.rstrip("¶") not in nav
         assert site.url_of(lang, page) not in sitemap
+        # Search indexes the text inside data-pagefind-body only (see also tests/test_search.py).
+        assert not site.soup(site.file_of(lang, page)).select("[data-pagefind-body]")
 
 
 def check(project, *args):

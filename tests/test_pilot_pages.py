@@ -124,6 +124,9 @@ def test_an_eleventh_pilot_needs_one_record_and_appears_everywhere(tmp_path):
         assert prefix + page in linked_pages(built, overview, "li.pilot-card a")
         step = built.file_of(lang, page_path(STEP_PAGES["goals"], lang))
         assert prefix + page in linked_pages(built, step, "#pilots + ul a")
+        search_index = json.loads((built.root / "pagefind" / lang / "pagefind-entry.json").read_text(encoding="utf-8"))
+        assert search_index["languages"][lang]["page_count"] == len(built.pages[lang]) - 1  # not the editors' page
+        assert built.soup(built.file_of(lang, page)).select("[data-pagefind-body]")
         switch = built.soup(built.file_of(lang, page)).select_one(
             f'a.md-select__link[hreflang="{"nl" if lang == "de" else "de"}"]')
         other = "nl" if lang == "de" else "de"
