@@ -220,3 +220,12 @@ def test_every_page_has_description_canonical_and_link_preview(site):
     for lang in LANGUAGES:
         with Image.open(site.root / "assets" / f"share-{lang}.png") as image:
             assert image.size == (1200, 630) and image.format == "PNG"
+
+
+def test_the_themes_own_words_on_dutch_pages_are_dutch(site):
+    # Material's Dutch texts leave some English ("Header", "Footer"); overrides/partials/languages/nl.html.
+    for page in site.pages["nl"]:
+        soup = site.soup(site.file_of("nl", page))
+        labels = {tag["aria-label"] for tag in soup.select("[aria-label]")}
+        assert not labels & {"Header", "Footer", "Selecteer taal"}, (page, labels & {"Header", "Footer"})
+    assert site.soup(site.file_of("nl", "")).select_one("header nav")["aria-label"] == "Kopregel"
