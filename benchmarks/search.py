@@ -20,15 +20,14 @@ import threading
 import time
 from pathlib import Path
 
+from build_time import make_variant  # beside this script (its folder is on the path when it runs)
+from lighthouse import GzipHandler
 from playwright.sync_api import sync_playwright
+from search_eval import load_queries, report, run_queries
+
+from wegweiser.search_index import index_site
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(ROOT / "benchmarks"), str(ROOT / "tests"), str(ROOT / "hooks")]
-
-from build_time import make_variant  # noqa: E402
-from lighthouse import GzipHandler  # noqa: E402
-from search_eval import load_queries, report, run_queries  # noqa: E402
-from search_index import index_site  # noqa: E402
 
 CHROMIUM = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
 LANGUAGES = ("de", "nl")

@@ -96,7 +96,7 @@ def test_keyboard_skip_link_and_visible_focus(reader):
     skip = page.locator("a.md-skip")
     assert skip.evaluate("a => a === document.activeElement") and skip.is_visible()
     page.keyboard.press("Enter")
-    page.wait_for_function("location.hash.length > 1")  # the skip link jumps to the content
+    page.wait_for_function("() => location.hash.length > 1")  # the skip link jumps to the content
     for _ in range(3):
         page.keyboard.press("Tab")
     focused_outline = page.evaluate(
@@ -163,7 +163,7 @@ def test_pilot_filters_work_by_keyboard_and_announce_the_count(reader):
     status = page.locator('.pilot-filter__result[role="status"]').inner_text()
     assert status.startswith(f"{expected} von {len(PILOTS)} ")
     page.click("form.pilot-filter button[type=reset]")
-    page.wait_for_function(f"document.querySelectorAll('li.pilot-card:not([hidden])').length == {len(PILOTS)}")
+    page.wait_for_function(f"() => document.querySelectorAll('li.pilot-card:not([hidden])').length == {len(PILOTS)}")
 
 
 def test_without_javascript_every_pilot_card_shows_and_the_filters_hide(browser, served_site):

@@ -35,6 +35,7 @@ def results(page) -> list[str]:
 
 
 # On phones the theme keeps the closed field in a box of no size (the field is still in the tab order).
+# Waits poll functions, never strings: the site's Content Security Policy forbids evaluating strings.
 SHOWN = "(() => document.querySelector('#ww-search .md-search__inner').getBoundingClientRect().width > 100)()"
 
 
@@ -43,10 +44,10 @@ def type_query(page, query: str, device: str) -> None:
         assert not page.evaluate(SHOWN), "the field opens from the magnifier on phones"
         page.click('label.md-header__button[for="__search"]')
         # The theme locks the page's scrolling 0.4 s after the field opens; the page moves then.
-        page.wait_for_function("document.body.hasAttribute('data-md-scrolllock')")
+        page.wait_for_function("() => document.body.hasAttribute('data-md-scrolllock')")
     else:
         page.click("#ww-search input")
-    page.wait_for_function("document.activeElement.type === 'search'")
+    page.wait_for_function("() => document.activeElement.type === 'search'")
     page.keyboard.type(query)
     page.wait_for_selector("#ww-search .md-search-result__item", timeout=15000)
 
@@ -242,22 +243,22 @@ def test_phone_field_opens_by_tab_and_by_finger_and_escape_closes_it(tab, lang):
         if page.evaluate("document.activeElement.type") == "search":
             break
     assert page.evaluate("document.activeElement.type") == "search"
-    page.wait_for_function("document.getElementById('__search').checked")
-    page.wait_for_function(SHOWN)
+    page.wait_for_function("() => document.getElementById('__search').checked")
+    page.wait_for_function(f"() => {SHOWN}")
     page.keyboard.type(TRUST[lang][0])
     page.wait_for_selector(RESULT)
     page.keyboard.press("Escape")
     assert not page.locator(RESULT).count() and not page.is_checked("#__search")
     assert page.evaluate("document.activeElement.type") != "search"
-    page.wait_for_function(f"!{SHOWN}")
+    page.wait_for_function(f"() => !{SHOWN}")
     # A finger: the magnifier opens it, the back arrow closes it.
     page.click('label.md-header__button[for="__search"]')
-    page.wait_for_function(SHOWN)
+    page.wait_for_function(f"() => {SHOWN}")
     assert page.evaluate("document.activeElement.type") == "search"
     # The theme locks the page's scrolling 0.4 s after the field opens; the page moves then.
-    page.wait_for_function("document.body.hasAttribute('data-md-scrolllock')")
+    page.wait_for_function("() => document.body.hasAttribute('data-md-scrolllock')")
     page.click('#ww-search label.md-search__icon')
-    page.wait_for_function(f"!{SHOWN}")
+    page.wait_for_function(f"() => !{SHOWN}")
     assert not reader.external and not reader.errors
 
 

@@ -1,5 +1,6 @@
 """The reader query set (tests/search_queries.yaml) run through the site's real Pagefind index in a
-browser; shared by tests/test_search.py and benchmarks/search.py.
+browser; shared by benchmarks/search.py and tests/test_search.py (pytest finds it through
+`pythonpath` in pyproject.toml).
 
 The queries go to Pagefind's JavaScript API exactly as docs/assets/javascripts/search.js sends them
 (the trimmed text, no options but the site's base), so the ranking is the one the search field shows.
@@ -11,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-QUERIES = Path(__file__).with_name("search_queries.yaml")
+QUERIES = Path(__file__).resolve().parents[1] / "tests" / "search_queries.yaml"
 TOP = 5  # a query is answered when a right page is among the first five results
 
 # Loads Pagefind the way search.js does (relative to the page, under any sub-path) and returns the
