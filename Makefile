@@ -11,7 +11,7 @@ CHROMIUM := /usr/bin/chromium
 # Debian packages are installed with apt-get: as root directly, otherwise through sudo.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: serve build test check cms-server check-tools spelling-tools pdf-tools translation-status external-links benchmark lock clean
+.PHONY: serve build test check cms-server editor-screenshots check-tools spelling-tools pdf-tools translation-status external-links benchmark lock clean
 
 # Two locked sets (requirements/*.txt, written by 'make lock'): what builds the site, and that plus the
 # test tools. Hash-checked wheels only: pip refuses any file whose hash is not in the lock, and
@@ -102,6 +102,11 @@ $(NGINX):
 
 test: $(TEST_STAMP) $(NODE_STAMP) $(NGINX) check-tools spelling-tools pdf-tools
 	$(BIN)/python -m pytest
+
+# The pictures of CONTRIBUTING.md, taken by the web editor's browser test (commit them afterwards).
+editor-screenshots: $(TEST_STAMP) $(NODE_STAMP) check-tools
+	$(BIN)/python -m pytest tests/test_cms_browser.py
+	cp test-output/docs-editors/*.png docs-editors/
 
 # Speed and size figures (not tests): build time against a stock build, the search (query set,
 # bytes until the first results, Pagefind's share of the build), and Lighthouse scores.

@@ -18,7 +18,9 @@ from conftest import ROOT, copy_project
 from playwright.sync_api import expect
 
 DECAP_SERVER = ROOT / "node_modules" / "decap-server" / "dist" / "index.js"
-SHOTS = ROOT / "docs-editors"
+# Written here on every run; 'make editor-screenshots' copies them to docs-editors/ (CONTRIBUTING.md's
+# pictures), so a test run leaves the checkout as it was.
+SHOTS = ROOT / "test-output" / "docs-editors"
 GIT = {"GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "t@example.org",
        "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "t@example.org"}
 
@@ -79,7 +81,7 @@ class Editor:
         self.page.reload()  # a new hash alone does not reload an entry in Decap
 
     def shot(self, name: str) -> None:
-        SHOTS.mkdir(exist_ok=True)
+        SHOTS.mkdir(parents=True, exist_ok=True)
         self.page.screenshot(path=str(SHOTS / f"{name}.png"))
 
     def save(self) -> None:
