@@ -154,7 +154,7 @@ def test_print_shows_the_chapter_without_navigation_or_search(reader):
 
 def test_pilot_filters_work_by_keyboard_and_announce_the_count(reader):
     page = reader.open(OVERVIEW["de"])
-    assert page.locator("form.pilot-filter").is_visible()
+    assert page.locator("div.pilot-filter").is_visible()
     page.focus("#filter-step")
     page.keyboard.press("ArrowDown")  # first step that a pilot has reached
     chosen = page.eval_on_selector("#filter-step", "s => s.value")
@@ -162,7 +162,7 @@ def test_pilot_filters_work_by_keyboard_and_announce_the_count(reader):
     assert page.locator("li.pilot-card:visible").count() == expected
     status = page.locator('.pilot-filter__result[role="status"]').inner_text()
     assert status.startswith(f"{expected} von {len(PILOTS)} ")
-    page.click("form.pilot-filter button[type=reset]")
+    page.click(".pilot-filter button[data-filter-reset]")
     page.wait_for_function(f"document.querySelectorAll('li.pilot-card:not([hidden])').length == {len(PILOTS)}")
 
 
@@ -171,7 +171,7 @@ def test_without_javascript_every_pilot_card_shows_and_the_filters_hide(browser,
     try:
         page = tab.open(f"nl/{OVERVIEW['nl']}")
         assert page.locator("li.pilot-card:visible").count() == len(PILOTS)
-        assert not page.locator("form.pilot-filter").is_visible()
+        assert not page.locator("div.pilot-filter").is_visible()
         overview = tab.open("erfolgsweg/")
         assert overview.locator(".step-by-step h3:visible").count() == len(LABELS["steps"])
     finally:
