@@ -139,6 +139,10 @@ class Walk:
             stop = self.page.evaluate(STOP)
             if stop is None or (until and until(stop)):
                 return stops, problems
+            if not stop["inside"] or stop["covered"]:
+                # Give the page half a second to settle (a closing overlay, a scroll after a lock).
+                self.page.wait_for_timeout(500)
+                stop = self.page.evaluate(STOP)
             stop["role"], stop["name"] = self.name()
             stops.append(stop)
             label = f"{where} stop {len(stops)} {stop['what']} ({stop['role']} '{stop['name'][:40]}')"
