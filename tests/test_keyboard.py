@@ -8,7 +8,7 @@ import io
 
 import pytest
 import yaml
-from conftest import LANGUAGES, ROOT, page_path, twin
+from conftest import LANGUAGES, ROOT, TABLE, page_path, twin
 from PIL import Image, ImageChops
 from test_browser import PILOTS, Reader, lang_path
 
@@ -93,7 +93,9 @@ def strong_changes(focused: bytes, unfocused: bytes) -> int:
     if bbox is None:
         return 0
     count = 0
-    for one, two in zip(a.crop(bbox).getdata(), b.crop(bbox).getdata(), strict=True):
+    one_bytes, two_bytes = a.crop(bbox).tobytes(), b.crop(bbox).tobytes()
+    for index in range(0, len(one_bytes), 3):
+        one, two = tuple(one_bytes[index:index + 3]), tuple(two_bytes[index:index + 3])
         if one != two:
             high, low = sorted((_luminance(one), _luminance(two)), reverse=True)
             count += (high + 0.05) / (low + 0.05) >= 3
@@ -228,3 +230,245 @@ def tab_to(page, selector: str, key: str = "Tab", limit: int = 60) -> None:
     raise AssertionError(f"{selector} not reached by {key}")
 
 
+
+
+def focused(page, selector: str) -> bool:
+    return page.evaluate("s => !!document.activeElement && document.activeElement.matches(s)", selector)
+
+
+def tab_to(page, selector: str, key: str = "Tab", limit: int = 80) -> None:
+    for _ in range(limit):
+        page.keyboard.press(key)
+        if focused(page, selector):
+            return
+    raise AssertionError(f"{selector} not reached by {key}")
+
+
+MENU = ".md-header button.ww-menu-button"
+IN_DRAWER = "!!document.activeElement.closest('.md-sidebar--primary')"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_phone_menu_is_a_dialog_operated_by_keyboard_alone(browser, served_site, lang):
+    phone = Reader(browser, served_site, **DEVICES["phone"])
+    try:
+        page = phone.open(lang_path(lang, page_path("goals", lang)))
+        tab_to(page, MENU)
+        walk = Walk(page)
+        assert walk.name() == ("button", UI["menu_button"][lang])
+        menu = page.locator(MENU)
+        drawer = page.locator("#" + menu.get_attribute("aria-controls"))
+        assert menu.get_attribute("aria-expanded") == "false" and drawer.evaluate("d => d.inert")
+        page.keyboard.press("Enter")
+        assert menu.get_attribute("aria-expanded") == "true"
+        assert drawer.get_attribute("role") == "dialog" and drawer.get_attribute("aria-modal") == "true"
+        assert drawer.get_attribute("aria-label") == UI["menu_button"][lang]
+        # Focus starts at the current page's entry (its table of contents on phones) and stays inside,
+        # Tab and Shift+Tab going round; every stop inside the window and named.
+        assert page.evaluate(IN_DRAWER) and focused(page, ".ww-toc-toggle")
+        first = page.evaluate(STOP)["id"]
+        stops, problems = walk.run("Tab", "menu", until=lambda stop: stop["id"] == first)
+        assert not problems, "\n".join(problems)
+        assert len(stops) >= 5 and page.evaluate(IN_DRAWER), "Tab goes round inside the menu"
+        back, problems = walk.run("Shift+Tab", "menu backwards", look=False, limit=len(stops) + 1)
+        assert not problems and page.evaluate(IN_DRAWER)
+        # Out of the step's section to the main level, and on to another chapter.
+        tab_to(page, "button.ww-nav-back[data-toggle='__nav_2']")
+        page.keyboard.press("Enter")
+        assert focused(page, "button.ww-nav-toggle[data-toggle='__nav_2']")
+        assert page.get_attribute("button.ww-nav-toggle[data-toggle='__nav_2']", "aria-expanded") == "false"
+        risk = page.locator(".md-sidebar--primary a.md-nav__link", has_text=UI_TITLES["risk-factors"][lang])
+        tab_to(page, f"a.md-nav__link[href$='{page_path('risk-factors', lang).rstrip('/').split('/')[-1]}/']")
+        assert risk.evaluate("a => a === document.activeElement")
+        page.keyboard.press("Enter")
+        page.wait_for_url(phone.base + lang_path(lang, page_path("risk-factors", lang)))
+        # There: the page's table of contents from the menu; following an entry closes the menu and
+        # leaves focus at that section.
+        tab_to(page, MENU)
+        page.keyboard.press("Enter")
+        assert focused(page, ".ww-toc-toggle")
+        page.keyboard.press("Enter")
+        assert focused(page, "button.ww-nav-back[data-toggle='__toc']")
+        page.keyboard.press("Tab")
+        target = page.evaluate("document.activeElement.hash")
+        assert target.startswith("#")
+        page.keyboard.press("Enter")
+        page.wait_for_function("() => !document.getElementById('__drawer').checked")
+        page.wait_for_function("id => document.activeElement && document.activeElement.id === id", arg=target[1:])
+        # Escape closes the menu and focus is back on its button.
+        tab_to(page, MENU, key="Shift+Tab")
+        page.keyboard.press("Enter")
+        assert page.evaluate(IN_DRAWER)
+        page.keyboard.press("Escape")
+        assert menu.get_attribute("aria-expanded") == "false" and focused(page, MENU)
+        assert drawer.evaluate("d => d.inert") and drawer.get_attribute("role") is None
+        # The close button in the menu does the same (a touch screen reader has no Escape key).
+        page.keyboard.press("Enter")
+        page.locator(".ww-drawer-close").focus()
+        assert walk.name() == ("button", UI["menu_close"][lang])
+        page.keyboard.press("Enter")
+        assert focused(page, MENU) and menu.get_attribute("aria-expanded") == "false"
+        assert not phone.errors and not phone.external
+    finally:
+        phone.close()
+
+
+UI_TITLES = {"risk-factors": {lang: TABLE.get("risk-factors").title[lang] for lang in LANGUAGES}}
+
+
+def test_navigation_sections_are_disclosures_on_wide_screens(browser, served_site):
+    tab = Reader(browser, served_site, **DEVICES["desktop"])
+    try:
+        for lang in LANGUAGES:
+            page = tab.open(lang_path(lang, page_path("project", lang)))
+            toggle = page.locator("button.ww-nav-toggle").first
+            section = page.locator(".md-sidebar--primary [data-md-level='1'] a.md-nav__link").first
+            assert toggle.get_attribute("aria-expanded") == "false" and not section.is_visible()
+            tab_to(page, "button.ww-nav-toggle")
+            role, name = Walk(page).name()
+            assert role == "button" and name == UI["nav_section_pages"][lang].replace(
+                "{title}", TABLE.get("success-path").title[lang])
+            page.keyboard.press("Enter")
+            assert toggle.get_attribute("aria-expanded") == "true" and focused(page, "button.ww-nav-toggle")
+            section.wait_for(state="visible")
+            page.keyboard.press("Tab")
+            assert page.evaluate("document.activeElement.href") == section.evaluate("a => a.href")
+            page.keyboard.press("Shift+Tab")
+            page.keyboard.press("Space")
+            assert toggle.get_attribute("aria-expanded") == "false"
+            section.wait_for(state="hidden")
+    finally:
+        tab.close()
+
+
+@pytest.mark.parametrize("device_name", list(DEVICES))
+def test_language_switcher_is_a_disclosure(browser, served_site, device_name):
+    tab = Reader(browser, served_site, **DEVICES[device_name])
+    try:
+        page = tab.open(page_path("goals", "de"))
+        button = page.locator(".ww-languages > button")
+        links = page.locator(".ww-languages a.md-select__link")
+        page.mouse.move(1, 400)
+        button.hover()
+        page.wait_for_timeout(400)
+        assert not links.first.is_visible(), "hover alone does not open the list"
+        page.mouse.move(1, 400)
+        tab_to(page, ".ww-languages > button")
+        page.wait_for_timeout(400)
+        assert not links.first.is_visible() and button.get_attribute("aria-expanded") == "false", \
+            "focus alone does not open the list"
+        assert button.get_attribute("aria-controls") == links.first.evaluate("a => a.closest('[id]').id")
+        page.keyboard.press("Enter")
+        assert button.get_attribute("aria-expanded") == "true"
+        links.first.wait_for(state="visible")
+        for index, lang in enumerate(LANGUAGES):  # each language's name in its own language
+            assert links.nth(index).get_attribute("lang") == lang == links.nth(index).get_attribute("hreflang")
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.getAttribute('aria-current')") == "true"
+        page.keyboard.press("Escape")
+        assert focused(page, ".ww-languages > button") and button.get_attribute("aria-expanded") == "false"
+        links.first.wait_for(state="hidden")
+        page.keyboard.press("Space")
+        page.keyboard.press("Tab")
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.lang") == "nl"
+        page.keyboard.press("Enter")
+        page.wait_for_url(tab.base + "nl/" + twin(page_path("goals", "de"), "de", "nl"))
+        assert not tab.errors and not tab.external
+    finally:
+        tab.close()
+
+
+def test_glossary_tooltip_can_be_hovered_and_dismissed(browser, served_site):
+    reader = Reader(browser, served_site, **DEVICES["desktop"])
+    page = reader.open(page_path("practice", "de"))
+    term = page.locator("a.glossary-term").first
+    term.scroll_into_view_if_needed()
+    term.hover()
+    tip = page.locator("#" + term.get_attribute("aria-describedby"))
+    tip.wait_for(state="visible")
+    term_box, tip_box = term.bounding_box(), tip.bounding_box()
+    # The pointer moves down from the term onto the explanation, across the gap between them.
+    x = term_box["x"] + min(term_box["width"], tip_box["width"]) / 2
+    for y in range(int(term_box["y"] + term_box["height"] / 2), int(tip_box["y"] + tip_box["height"] / 2), 4):
+        page.mouse.move(x, y)
+        assert tip.is_visible(), f"the explanation vanished with the pointer at {y}"
+    page.keyboard.press("Escape")
+    assert not tip.is_visible(), "Escape dismisses it with the pointer still on it"
+    reader.close()
+
+
+def test_headings_are_named_without_permalinks(browser, served_site):
+    tab = Reader(browser, served_site, **DEVICES["desktop"])
+    try:
+        for lang in LANGUAGES:
+            page = tab.open(lang_path(lang, page_path("risk-factors", lang)))
+            cdp = page.context.new_cdp_session(page)
+            nodes = cdp.send("Accessibility.getFullAXTree")["nodes"]
+            headings = [str(n.get("name", {}).get("value", "")) for n in nodes if n.get("role", {}).get("value") == "heading"]
+            assert len(headings) >= 5 and not [h for h in headings if "¶" in h], headings
+            assert page.locator("a.headerlink").count() >= 5
+            assert page.evaluate("[...document.querySelectorAll('a.headerlink')].every(a => a.tabIndex === -1)")
+    finally:
+        tab.close()
+
+
+# --- 320 px: a 1280 px window at 400 % ------------------------------------------------------------
+
+# Everything a reader sees lies inside the window, or inside a table box that scrolls sideways on its
+# own and is a named stop of the tab order; nothing is cut off by a box that does not scroll.
+REFLOW = """() => {
+  const vw = document.documentElement.clientWidth, problems = [];
+  if (document.documentElement.scrollWidth > vw) problems.push(`the page is ${document.documentElement.scrollWidth} px wide`);
+  const describe = e => e.tagName.toLowerCase() + (typeof e.className === 'string' && e.className ? '.' + e.className.trim().split(/\\s+/).join('.') : '');
+  for (const el of document.querySelectorAll('body *')) {
+    if (el.closest('[inert], .visually-hidden, .md-search, svg, .md-dialog') || !el.checkVisibility({visibilityProperty: true})) continue;
+    const r = el.getBoundingClientRect();
+    if (r.width < 1 || r.height < 1 || ![...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim())
+        && !/^(IMG|INPUT|SELECT|BUTTON|TEXTAREA)$/.test(el.tagName)) continue;
+    let clip = {left: 0, right: vw}, scroller = null;
+    for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
+      const s = getComputedStyle(a);
+      if (s.overflowX === 'visible') continue;
+      const b = a.getBoundingClientRect();
+      if (/auto|scroll/.test(s.overflowX) && a.scrollWidth > a.clientWidth) { scroller = a; break; }
+      clip = {left: Math.max(clip.left, b.left), right: Math.min(clip.right, b.right)};
+      if (s.textOverflow === 'ellipsis' || a.classList.contains('md-ellipsis')) { clip = null; break; }
+    }
+    if (clip === null) continue;  // shortened with "…" on purpose (the header's page title)
+    if (scroller) {
+      if (!scroller.querySelector('table') || scroller.tabIndex < 0 || !scroller.getAttribute('aria-labelledby'))
+        problems.push(`${describe(el)} is in a box that scrolls sideways but is no named table region: ${describe(scroller)}`);
+      continue;
+    }
+    if (r.left < clip.left - 1 || r.right > clip.right + 1)
+      problems.push(`${describe(el)} '${(el.textContent || '').trim().slice(0, 30)}' cut off: ${Math.round(r.left)}–${Math.round(r.right)} px`);
+  }
+  return [...new Set(problems)].slice(0, 12);
+}"""
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_kind_of_page_reflows_at_320_px(browser, served_site, lang):
+    tab = Reader(browser, served_site, viewport={"width": 320, "height": 640}, is_mobile=True, has_touch=True)
+    problems = []
+    try:
+        for kind, page_id in KINDS.items():
+            path = lang_path(lang, page_path(page_id, lang))
+            page = tab.open(path)
+            page.wait_for_timeout(100)
+            problems += [f"{kind} /{path}: {problem}" for problem in page.evaluate(REFLOW)]
+        # The self-check's result and an open glossary explanation, too.
+        page = tab.open(lang_path(lang, page_path("self-check", lang)))
+        for fieldset in page.query_selector_all("fieldset[data-question]"):
+            fieldset.query_selector('input[value="2"]').check()
+        page.click("form[data-selfcheck] button[type=submit]")
+        page.wait_for_selector(".selfcheck-result:not([hidden])")
+        problems += [f"self-check result: {problem}" for problem in page.evaluate(REFLOW)]
+        page = tab.open(lang_path(lang, page_path("practice", lang)))
+        page.locator("a.glossary-term").first.tap()
+        problems += [f"glossary explanation: {problem}" for problem in page.evaluate(REFLOW)]
+        assert not tab.errors
+    finally:
+        tab.close()
+    assert not problems, "\n".join(problems)
