@@ -58,8 +58,9 @@ STOP = """async () => {
     // Nine points of each line box (a link may wrap onto two lines), inside the window.
     const points = [];
     // An SVG shape: its middle (the corners of its box are the picture behind it).
-    const lines = target instanceof SVGElement ? [{left: (r.left + r.right) / 2 - 0.5, right: (r.left + r.right) / 2 + 0.5,
-      top: (r.top + r.bottom) / 2 - 0.5, bottom: (r.top + r.bottom) / 2 + 0.5}] : target.getClientRects();
+    const cx = (r.left + r.right) / 2, cy = (r.top + r.bottom) / 2;
+    const lines = target instanceof SVGElement ? [{left: cx - 0.5, right: cx + 0.5, top: cy - 0.5, bottom: cy + 0.5}]
+      : target.getClientRects();
     for (const line of lines) {
       const b = {left: Math.max(line.left, 0), right: Math.min(line.right, vw), top: Math.max(line.top, 0),
                  bottom: Math.min(line.bottom, vh)};
@@ -113,7 +114,8 @@ class Walk:
     def name(self) -> tuple[str, str]:
         """The focused element's role and accessible name, as Chromium computes them for screen readers."""
         handle = self.cdp.send("Runtime.evaluate", {"expression": "document.activeElement"})["result"]["objectId"]
-        node = self.cdp.send("Accessibility.getPartialAXTree", {"objectId": handle, "fetchRelatives": False})["nodes"][0]
+        node = self.cdp.send("Accessibility.getPartialAXTree",
+                             {"objectId": handle, "fetchRelatives": False})["nodes"][0]
         self.cdp.send("Runtime.releaseObject", {"objectId": handle})
         return node.get("role", {}).get("value", ""), str(node.get("name", {}).get("value", "")).strip()
 
@@ -222,20 +224,6 @@ def focused(page, selector: str) -> bool:
     return page.evaluate("s => !!document.activeElement && document.activeElement.matches(s)", selector)
 
 
-def tab_to(page, selector: str, key: str = "Tab", limit: int = 60) -> None:
-    for _ in range(limit):
-        page.keyboard.press(key)
-        if focused(page, selector):
-            return
-    raise AssertionError(f"{selector} not reached by {key}")
-
-
-
-
-def focused(page, selector: str) -> bool:
-    return page.evaluate("s => !!document.activeElement && document.activeElement.matches(s)", selector)
-
-
 def tab_to(page, selector: str, key: str = "Tab", limit: int = 80) -> None:
     for _ in range(limit):
         page.keyboard.press(key)
@@ -270,7 +258,7 @@ def test_phone_menu_is_a_dialog_operated_by_keyboard_alone(browser, served_site,
         stops, problems = walk.run("Tab", "menu", until=lambda stop: stop["id"] == first)
         assert not problems, "\n".join(problems)
         assert len(stops) >= 5 and page.evaluate(IN_DRAWER), "Tab goes round inside the menu"
-        back, problems = walk.run("Shift+Tab", "menu backwards", look=False, limit=len(stops) + 1)
+        _, problems = walk.run("Shift+Tab", "menu backwards", look=False, limit=len(stops) + 1)
         assert not problems and page.evaluate(IN_DRAWER)
         # Out of the step's section to the main level, and on to another chapter.
         tab_to(page, "button.ww-nav-back[data-toggle='__nav_2']")
@@ -405,7 +393,8 @@ def test_headings_are_named_without_permalinks(browser, served_site):
             page = tab.open(lang_path(lang, page_path("risk-factors", lang)))
             cdp = page.context.new_cdp_session(page)
             nodes = cdp.send("Accessibility.getFullAXTree")["nodes"]
-            headings = [str(n.get("name", {}).get("value", "")) for n in nodes if n.get("role", {}).get("value") == "heading"]
+            headings = [str(n.get("name", {}).get("value", "")) for n in nodes
+                        if n.get("role", {}).get("value") == "heading"]
             assert len(headings) >= 5 and not [h for h in headings if "¶" in h], headings
             assert page.locator("a.headerlink").count() >= 5
             assert page.evaluate("[...document.querySelectorAll('a.headerlink')].every(a => a.tabIndex === -1)")
@@ -419,10 +408,13 @@ def test_headings_are_named_without_permalinks(browser, served_site):
 # own and is a named stop of the tab order; nothing is cut off by a box that does not scroll.
 REFLOW = """() => {
   const vw = document.documentElement.clientWidth, problems = [];
-  if (document.documentElement.scrollWidth > vw) problems.push(`the page is ${document.documentElement.scrollWidth} px wide`);
-  const describe = e => e.tagName.toLowerCase() + (typeof e.className === 'string' && e.className ? '.' + e.className.trim().split(/\\s+/).join('.') : '');
+  const width = document.documentElement.scrollWidth;
+  if (width > vw) problems.push(`the page is ${width} px wide`);
+  const describe = e => e.tagName.toLowerCase()
+    + (typeof e.className === 'string' && e.className ? '.' + e.className.trim().split(/\\s+/).join('.') : '');
   for (const el of document.querySelectorAll('body *')) {
-    if (el.closest('[inert], .visually-hidden, .md-search, svg, .md-dialog') || !el.checkVisibility({visibilityProperty: true})) continue;
+    if (el.closest('[inert], .visually-hidden, .md-search, svg, .md-dialog')
+        || !el.checkVisibility({visibilityProperty: true})) continue;
     const r = el.getBoundingClientRect();
     if (r.width < 1 || r.height < 1 || ![...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim())
         && !/^(IMG|INPUT|SELECT|BUTTON|TEXTAREA)$/.test(el.tagName)) continue;
@@ -438,11 +430,13 @@ REFLOW = """() => {
     if (clip === null) continue;  // shortened with "…" on purpose (the header's page title)
     if (scroller) {
       if (!scroller.querySelector('table') || scroller.tabIndex < 0 || !scroller.getAttribute('aria-labelledby'))
-        problems.push(`${describe(el)} is in a box that scrolls sideways but is no named table region: ${describe(scroller)}`);
+        problems.push(`${describe(el)} is in a box that scrolls sideways but is no named table region: `
+                      + describe(scroller));
       continue;
     }
     if (r.left < clip.left - 1 || r.right > clip.right + 1)
-      problems.push(`${describe(el)} '${(el.textContent || '').trim().slice(0, 30)}' cut off: ${Math.round(r.left)}–${Math.round(r.right)} px`);
+      problems.push(`${describe(el)} '${(el.textContent || '').trim().slice(0, 30)}' cut off: `
+                    + `${Math.round(r.left)}–${Math.round(r.right)} px`);
   }
   return [...new Set(problems)].slice(0, 12);
 }"""

@@ -55,7 +55,8 @@ def filter_form_html(data: GuideData, lang: str) -> str:
                      f'<select id="filter-{name}" name="{name}"><option value="">{e(ui["filter_all"])}</option>'
                      f'{_options(data, name, group, used, lang)}</select></p>')
     total = len(pilots)
-    parts += ["</div>", f'<p class="pilot-filter__actions"><button type="button" data-filter-reset>{e(ui["filter_reset"])}</button></p>',
+    parts += ["</div>", '<p class="pilot-filter__actions"><button type="button" data-filter-reset>'
+              f'{e(ui["filter_reset"])}</button></p>',
               "</fieldset>",
               f'<p class="pilot-filter__result" role="status" aria-live="polite">'
               f'<span class="pilot-filter__count">{e(ui["filter_result"].format(shown=total, total=total))}</span>'
