@@ -39,10 +39,9 @@
   function place(term) {
     var tip = term.nextElementSibling, parent = term.offsetParent;
     if (!tip || !parent) return;
-    if (!wide.matches) { tip.style.left = tip.style.top = tip.style.marginTop = ""; return; }
+    if (!wide.matches) { tip.style.left = tip.style.top = ""; return; }
     var line = term.getClientRects()[0], box = parent.getBoundingClientRect();
     var left = line.left - box.left - parent.clientLeft;
-    tip.style.marginTop = "0";
     tip.style.top = (line.bottom - box.top - parent.clientTop) + "px";
     tip.style.left = Math.max(0, Math.min(left, parent.clientWidth - Math.min(tip.offsetWidth || 440, 440))) + "px";
   }
