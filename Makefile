@@ -5,6 +5,8 @@ BIN := $(VENV)/bin
 BUILD_STAMP := $(VENV)/.installed-build
 TEST_STAMP := $(VENV)/.installed-test
 export NO_MKDOCS_2_WARNING := 1
+# pa11y's Puppeteer drives Debian's Chromium (tests/pa11y_run.mjs): never a browser of its own.
+export PUPPETEER_SKIP_DOWNLOAD := 1
 
 NODE_STAMP := node_modules/.installed
 CHROMIUM := /usr/bin/chromium

@@ -46,6 +46,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # Back-links of the sources' footnotes titled in the pass's language ('%d': the footnote's number).
     config.mdx_configs.setdefault("footnotes", {})["BACKLINK_TITLE"] = \
         build.data.labels.ui["footnote_back"][lang].replace("{n}", "%d")
+    # The permalinks' tooltip, for mouse users (screen readers skip the permalinks: markdown_ext).
+    config.mdx_configs.setdefault("toc", {})["permalink_title"] = build.data.labels.ui["permalink_title"][lang]
     return config
 
 

@@ -1,5 +1,6 @@
 """A Python-Markdown extension for the guide's chapters: glossary terms become links with an
-accessible tooltip, and checklist items get their text inside the checkbox's label.
+accessible tooltip, checklist items get their text inside the checkbox's label, permalinks stay out
+of headings' names and the tab order, and table header cells get their scope.
 
 It works on the element tree, before MkDocs serialises the page, so it cannot silently miss markup
 it did not expect. The adapter tells it, before each page, where the glossary is and whether the
@@ -122,13 +123,20 @@ class GlossaryExtension(Extension):
         self.glossary_href = glossary_href
 
     def elements(self, term: GlossaryTerm, text: str) -> list[etree.Element]:
-        names = " – ".join(name.lstrip("– ") for name in (term.de, term.nl))
         link = etree.Element("a", {"class": "glossary-term", "href": f"{self.glossary_href}#{term.id}",
                                    "aria-describedby": f"glossary-tip-{term.id}"})
         link.text = text
+        # A term written in the other language is read in that language (WCAG 3.1.2).
+        other = [code for code in LANGUAGES if code != self.lang and text in term.forms.get(code, ())]
+        if other and text not in term.forms.get(self.lang, ()):
+            link.set("lang", other[0])
         tip = etree.Element("span", {"class": "glossary-tip", "role": "tooltip", "id": f"glossary-tip-{term.id}",
                                      "data-pagefind-ignore": "all"})
-        tip.text = f"{names}: {term.explanation[self.lang]}"
+        # "Begriff – begrip: explanation", each name in its language.
+        for index, (code, name) in enumerate((("de", term.de), ("nl", term.nl))):
+            part = etree.SubElement(tip, "span", {"lang": code} if code != self.lang else {})
+            part.text = name.lstrip("– ")
+            part.tail = " – " if index == 0 else f": {term.explanation[self.lang]}"
         return [link, tip]
 
     def extendMarkdown(self, md: Markdown) -> None:
@@ -157,6 +165,32 @@ class FootnoteLinksExtension(Extension):
     def extendMarkdown(self, md: Markdown) -> None:
         # After the footnotes extension (50) has added the list of footnotes.
         md.treeprocessors.register(FootnoteLinks(md), "wegweiser_footnote_links", 10)
+
+
+class HeadingsAndTables(Treeprocessor):
+    """What screen readers and the keyboard meet in every chapter (WCAG 1.3.1, 2.4.3, 4.1.2):
+    - the "¶" permalink of a heading stays a mouse convenience, out of the heading's name and out
+      of the tab order (aria-hidden, tabindex -1): keyboard and screen reader users reach the same
+      addresses through the table of contents;
+    - header cells of tables name what they head (scope), also in the PDFs made from the pages."""
+
+    def run(self, root: etree.Element) -> None:
+        for link in root.iter("a"):
+            if "headerlink" in (link.get("class") or "").split():
+                link.set("aria-hidden", "true")
+                link.set("tabindex", "-1")
+        for table in root.iter("table"):
+            for section in table:
+                for row in section if section.tag in {"thead", "tbody", "tfoot"} else [section]:
+                    for cell in row:
+                        if cell.tag == "th" and not cell.get("scope"):
+                            cell.set("scope", "col" if section.tag == "thead" else "row")
+
+
+class HeadingsAndTablesExtension(Extension):
+    def extendMarkdown(self, md: Markdown) -> None:
+        # After toc (5) has added the permalinks and the tables extension has drawn its tables.
+        md.treeprocessors.register(HeadingsAndTables(md), "wegweiser_headings_tables", 4)
 
 
 class ContentSafety(Treeprocessor):

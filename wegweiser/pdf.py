@@ -20,7 +20,8 @@ from .problems import DataError, Problem
 
 FONTS = Path(__file__).resolve().parents[1] / "fonts"
 # Parts of a built page that make no sense on paper.
-REMOVED = ("a.headerlink", ".glossary-tip", ".page-info", ".step-pager", "form", "template", ".selfcheck-tool",
+REMOVED = ("a.headerlink", ".glossary-tip", ".page-info", ".step-pager", "form",
+           ".pilot-filter", "template", ".selfcheck-tool",
            "script", ".md-content__button", ".contact-help", ".front-door__entries", ".front-door__steps",
            ".pilot-map__layout--narrow", ".placeholder-notice")
 

@@ -31,7 +31,7 @@ TEXTS = ("hint", "loading", "none", "one", "many", "more", "error")
 TEXTS_FILE = "assets/javascripts/search-texts.json"
 # Inside the article, but not its text: a glossary term's explanation belongs to the glossary page,
 # the permalink sign to no page, and the pilot filters' choices are form controls.
-EXCLUDE = (".glossary-tip", ".headerlink", "form.pilot-filter")
+EXCLUDE = (".glossary-tip", ".headerlink", "div.pilot-filter")
 # Pagefind's ready-made interfaces: the site has its own field and uses only the JavaScript API.
 UNUSED = [f"pagefind-{kind}{suffix}" for kind in ("ui", "modular-ui", "component-ui") for suffix in (".js", ".css")]
 UNUSED.append("pagefind-highlight.js")

@@ -15,7 +15,8 @@ def glossary_markdown(data: GuideData, lang: str) -> str:
     return "\n".join([
         front_matter(ui["glossary_description"]).rstrip("\n"), f"# {md(ui['glossary_title'])}", "",
         md(ui["glossary_intro"]), "",
-        '<table class="glossary"><thead><tr>'
+        # Wider than a phone: the table scrolls on its own (navigation.js names it as a region then).
+        '<div class="table-scroll"><table class="glossary"><thead><tr>'
         f'<th scope="col">{e(ui["language_de"])}</th><th scope="col">{e(ui["language_nl"])}</th>'
         f'<th scope="col">{e(ui["glossary_meaning"])}</th><th scope="col">{e(ui["glossary_note"])}</th>'
-        '</tr></thead><tbody>', *rows, "</tbody></table>", ""])
+        '</tr></thead><tbody>', *rows, "</tbody></table></div>", ""])

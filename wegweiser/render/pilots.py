@@ -46,7 +46,8 @@ def _options(data: GuideData, name: str, group: str, used: set[str], lang: str) 
 def filter_form_html(data: GuideData, lang: str) -> str:
     """The filters (shown only where scripts run) with the count and the message for no match."""
     ui, pilots = data.labels.ui_strings(lang), data.pilots.pilots
-    parts = [f'<form class="pilot-filter" data-result-template="{e(ui["filter_result"])}">',
+    # No <form>: the cards follow every change, there is nothing to submit.
+    parts = [f'<div class="pilot-filter" data-result-template="{e(ui["filter_result"])}">',
              f'<fieldset><legend>{e(ui["filter_legend"])}</legend><div class="pilot-filter__fields">']
     for name, group in FILTERS:
         used = {value for pilot in pilots for value in _filter_values(pilot)[name]}
@@ -54,11 +55,12 @@ def filter_form_html(data: GuideData, lang: str) -> str:
                      f'<select id="filter-{name}" name="{name}"><option value="">{e(ui["filter_all"])}</option>'
                      f'{_options(data, name, group, used, lang)}</select></p>')
     total = len(pilots)
-    parts += ["</div>", f'<p class="pilot-filter__actions"><button type="reset">{e(ui["filter_reset"])}</button></p>',
+    parts += ["</div>", '<p class="pilot-filter__actions"><button type="button" data-filter-reset>'
+              f'{e(ui["filter_reset"])}</button></p>',
               "</fieldset>",
               f'<p class="pilot-filter__result" role="status" aria-live="polite">'
               f'<span class="pilot-filter__count">{e(ui["filter_result"].format(shown=total, total=total))}</span>'
-              f' <span class="pilot-filter__none" hidden>{e(ui["filter_none"])}</span></p>', "</form>"]
+              f' <span class="pilot-filter__none" hidden>{e(ui["filter_none"])}</span></p>', "</div>"]
     return "".join(parts)
 
 

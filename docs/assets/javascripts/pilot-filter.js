@@ -1,5 +1,5 @@
 // Filters on the pilot overview, and the map above the cards. Without scripts every card stays
-// visible, the form is hidden by the stylesheet (html:not(.js)) and the map is a picture.
+// visible, the filters are hidden by the stylesheet (html:not(.js)) and the map is a picture.
 // - "country" and "size" together describe a firm like the reader's: a card matches when one
 //   partner has both; every other filter matches any value of the pilot.
 // - A region's marker on the map is a button: it sets the region filter (again: clears it).
@@ -7,7 +7,7 @@
 //   counts the shown pilots with a partner there, the chosen region is marked as pressed.
 (function () {
   "use strict";
-  var form = document.querySelector("form.pilot-filter");
+  var form = document.querySelector(".pilot-filter");
   if (!form) return;
   var cards = Array.prototype.slice.call(document.querySelectorAll(".pilot-card"));
   var count = form.querySelector(".pilot-filter__count");
@@ -81,7 +81,9 @@
     });
   }
   form.addEventListener("change", update);
-  form.addEventListener("reset", function () { window.setTimeout(update, 0); });
-  form.addEventListener("submit", function (event) { event.preventDefault(); });
+  form.querySelector("[data-filter-reset]").addEventListener("click", function () {
+    selects.forEach(function (select) { select.value = ""; });
+    update();
+  });
   update();
 })();

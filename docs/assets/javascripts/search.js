@@ -12,7 +12,7 @@
   if (!root || root.hasAttribute("data-ready")) return;
   root.setAttribute("data-ready", "");
   var toggle = document.getElementById("__search");
-  var form = root.querySelector("form");
+  var form = root.querySelector(".md-search__form");
   var input = root.querySelector("input");
   var status = document.createElement("div"), list = document.createElement("ol");
   var site = new URL(root.getAttribute("data-root").replace(/\/?$/, "/"), location.href);
@@ -189,7 +189,8 @@
     // Back in the field from elsewhere on the page: show the results of what is still typed there.
     if (!root.contains(event.relatedTarget) && input.value.trim()) search();
   });
-  form.addEventListener("submit", function (event) {
+  input.addEventListener("keydown", function (event) {
+    if (event.key !== "Enter") return;
     event.preventDefault();
     var first = links()[0];
     if (first) location.href = first.href;
