@@ -59,6 +59,22 @@ def run_mkdocs(*args: str, cwd: Path, pdf: bool = False) -> subprocess.Completed
                           capture_output=True, text=True, timeout=600)
 
 
+@pytest.fixture
+def project(tmp_path) -> Path:
+    """A copy of data/ and docs/ for in-process tests that break them on purpose."""
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    shutil.copytree(ROOT / "docs", tmp_path / "docs")
+    return tmp_path
+
+
+def replace_once(path: Path, old: str, new: str) -> int:
+    """Replace text in a file once; return the line number of the change."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return text[: text.index(old)].count("\n") + 1
+
+
 def copy_project(target: Path) -> Path:
     """A throwaway copy of the project for tests that break it on purpose."""
     target.mkdir(parents=True, exist_ok=True)

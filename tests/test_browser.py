@@ -81,11 +81,11 @@ def test_every_page_is_accessible_private_and_error_free(site, reader, lang):
 @pytest.mark.parametrize("page_de", ["erfolgsweg/kennenlernen/", f"{OVERVIEW['de']}{PILOTS[0]['id']}/"])
 def test_language_switch_lands_on_the_twin(reader, page_de):
     page = reader.open(page_de)
-    page.hover(".md-header__option .md-select")
+    page.click(".ww-languages > button")  # a disclosure: it opens on its button only
     page.click('a.md-select__link[hreflang="nl"]')
     page.wait_for_load_state()
     assert page.url == reader.base + "nl/" + twin(page_de, "de", "nl")
-    page.hover(".md-header__option .md-select")
+    page.click(".ww-languages > button")
     page.click('a.md-select__link[hreflang="de"]')
     page.wait_for_load_state()
     assert page.url == reader.base + page_de

@@ -2,8 +2,6 @@
 may render to. In-process and fast; 'make check' and the build run the same checks."""
 from __future__ import annotations
 
-import shutil
-
 import pytest
 import yaml
 from conftest import DATA, ROOT
@@ -14,13 +12,6 @@ from wegweiser.references import PageProblems, substitute
 from wegweiser.text import escape_markdown
 
 RENDER = content_checker(yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["markdown_extensions"])
-
-
-@pytest.fixture
-def project(tmp_path):
-    shutil.copytree(ROOT / "data", tmp_path / "data")
-    shutil.copytree(ROOT / "docs", tmp_path / "docs")
-    return tmp_path
 
 
 def append(project, file: str, text: str) -> int:
@@ -117,15 +108,13 @@ def test_scripts_and_other_hosts_in_a_chapter_are_refused_with_the_line(project,
     ("[Klick](\\u0001javascript:alert(1))", "is not allowed; links must start with https://"),
     ("[Klick][x]\\n\\n[x]: vbscript:msgbox", "the link 'vbscript:msgbox' is not allowed"),
 ])
-def test_script_links_in_a_story_are_refused(tmp_path, story, expected):
-    shutil.copytree(ROOT / "data", tmp_path / "data")
-    shutil.copytree(ROOT / "docs", tmp_path / "docs")
-    path = tmp_path / "data" / "pilots.yaml"
+def test_script_links_in_a_story_are_refused(project, story, expected):
+    path = project / "data" / "pilots.yaml"
     text = path.read_text(encoding="utf-8")
     start = text.index("    story:\n      de: |\n")
     end = text.index("      nl: |\n", start)
     # Double quotes: YAML's escapes are how a control character would reach the story.
     path.write_text(text[:start] + f'    story:\n      de: "{story}"\n' + text[end:], encoding="utf-8")
-    data, chapters, _ = read_guide(tmp_path)
+    data, chapters, _ = read_guide(project)
     found = [str(p) for p in rendered_problems(chapters, data, RENDER)]
     assert any(expected in p and "field 'story.de'" in p for p in found), found

@@ -6,7 +6,7 @@ import shutil
 import time
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, replace_once
 
 from wegweiser.data import load_data
 from wegweiser.models import Placeholder
@@ -27,11 +27,7 @@ def project(tmp_path):
 
 def edit(project, name: str, old: str, new: str) -> int:
     """Replace text in data/<name>.yaml once; return the line number of the change."""
-    path = project / "data" / f"{name}.yaml"
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return text[: text.index(old)].count("\n") + 1
+    return replace_once(project / "data" / f"{name}.yaml", old, new)
 
 
 def problems(project) -> list[str]:

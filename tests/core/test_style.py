@@ -8,7 +8,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, replace_once
 
 from wegweiser import style
 from wegweiser.style import line_problems
@@ -18,20 +18,7 @@ def style_problems(root) -> list[str]:
     return [str(problem) for problem in style.style_problems(root)]
 
 
-@pytest.fixture
-def project(tmp_path):
-    """A copy of docs/ and data/ to break on purpose."""
-    shutil.copytree(ROOT / "docs", tmp_path / "docs")
-    shutil.copytree(ROOT / "data", tmp_path / "data")
-    return tmp_path
-
-
-def replace(path, old: str, new: str) -> int:
-    """Replace text once; return the line number of the change."""
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return text[: text.index(old)].count("\n") + 1
+replace = replace_once
 
 
 def test_the_project_follows_its_style_sheet():

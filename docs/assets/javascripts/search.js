@@ -88,7 +88,8 @@
   }
 
   function link(url, title, html, kind) {
-    var a = document.createElement("a"), article = document.createElement("article"), heading = document.createElement("p");
+    // A div, not the theme's <article>: Chromium does not name a link from an article inside it.
+    var a = document.createElement("a"), article = document.createElement("div"), heading = document.createElement("p");
     a.href = url;
     a.className = "md-search-result__link";
     article.className = "md-search-result__article md-typeset ww-search__" + kind;
