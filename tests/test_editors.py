@@ -7,6 +7,7 @@ import subprocess
 import sys
 from urllib.parse import urljoin
 
+import check as check_tool  # tools/check.py (pytest's pythonpath)
 import pytest
 from conftest import EDITOR_PAGES, LANGUAGES, MKDOCS, ROOT, SITE_URL, TABLE, Site, copy_project, page_path, run_mkdocs
 
@@ -131,12 +132,11 @@ def test_make_check_is_clean_and_fast():
         p.joinpath("docs/de/projekt.md").read_text(encoding="utf-8") + "\nDas ist ein Fehlerr.\n",
         encoding="utf-8"), "docs/de/projekt.md:{last}: unknown German word 'Fehlerr'"),
 ])
-def test_make_check_names_file_and_line(tmp_path, breakage, expected):
-    project = copy_project(tmp_path / "project")
+def test_make_check_names_file_and_line(project, breakage, expected):
+    # tools/check.py's checks, called in-process (the command itself: the test above).
     breakage(project)
-    result = check(project)
+    found = "\n".join(str(problem) for problem in check_tool.run(release=False, spelling=True, root=project))
     target = expected.split(":")[0]
     last = len((project / target).read_text(encoding="utf-8").rstrip("\n").split("\n")) \
         if (project / target).exists() and target.startswith("docs") else 0
-    assert result.returncode == 1
-    assert expected.format(last=last) in result.stdout, result.stdout
+    assert expected.format(last=last) in found, found

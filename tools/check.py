@@ -23,20 +23,20 @@ from wegweiser.style import style_problems
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def run(release: bool, spelling: bool) -> list[Problem]:
+def run(release: bool, spelling: bool, root: Path = ROOT) -> list[Problem]:
     try:
-        data, chapters, table = read_guide(ROOT)
+        data, chapters, table = read_guide(root)
     except DataError as error:
         return error.problems
-    mkdocs_yml = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    problems = chapter_problems(data, table, chapters, ROOT / "docs")
+    mkdocs_yml = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")  # the site's configuration
+    problems = chapter_problems(data, table, chapters, root / "docs")
     extensions = yaml.safe_load(mkdocs_yml)["markdown_extensions"]
     problems += rendered_problems(chapters, data, content_checker(extensions))
-    problems += style_problems(ROOT)
+    problems += style_problems(root)
     if release:
         problems += release_problems(data, mkdocs_yml)
     if spelling:
-        problems += spelling_problems(ROOT)
+        problems += spelling_problems(root)
     return problems
 
 
