@@ -103,7 +103,8 @@ $(NGINX):
 	@test -x $@ && touch $@
 
 test: $(TEST_STAMP) $(NODE_STAMP) $(NGINX) check-tools spelling-tools pdf-tools
-	$(BIN)/python -m pytest
+	# Two workers: this machine and CI have two cores (tests/conftest.py builds the site once for both).
+	$(BIN)/python -m pytest -n 2 --dist loadfile
 
 # The pictures of CONTRIBUTING.md, taken by the web editor's browser test (commit them afterwards).
 editor-screenshots: $(TEST_STAMP) $(NODE_STAMP) check-tools

@@ -1,6 +1,7 @@
 """Build the site once per test session and share it between tests."""
 from __future__ import annotations
 
+import fcntl
 import functools
 import http.server
 import os
@@ -92,9 +93,6 @@ class Site:
         self.root = root
         self.log = log
         self._soups: dict[Path, BeautifulSoup] = {}
-        self.second: subprocess.Popen | None = None  # the session's second build (test_reproducible)
-        self.second_root: Path | None = None
-        self.second_log: Path | None = None
 
     def soup(self, relative: str | Path) -> BeautifulSoup:
         path = self.root / relative
@@ -132,24 +130,19 @@ class Site:
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory):
-    target = tmp_path_factory.mktemp("site")
-    result = run_mkdocs("build", "--strict", "--site-dir", str(target), cwd=ROOT, pdf=True)
-    log = result.stdout + result.stderr
-    assert result.returncode == 0, f"mkdocs build failed:\n{log}"
-    built = Site(target, log)
-    # A second build of the same commit runs beside the tests that read the first, on the other core;
-    # tests/test_reproducible.py compares the two.
-    built.second_root = tmp_path_factory.mktemp("second")
-    built.second_log = built.second_root.with_suffix(".log")
-    with built.second_log.open("w") as log_file:  # a file, not a pipe: nobody reads it until the end
-        built.second = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(built.second_root)],
-            cwd=ROOT, env=mkdocs_env(pdf=True), stdout=log_file, stderr=subprocess.STDOUT)
-    yield built
-    if built.second.poll() is None:
-        built.second.kill()
-    built.second.wait()
+def site(tmp_path_factory, worker_id):
+    """The site, built once per test run: with 'pytest -n 2' the first worker builds it under a lock
+    and the other reads the same folder (pytest-xdist's documented pattern, with fcntl for the lock)."""
+    shared = tmp_path_factory.getbasetemp() if worker_id == "master" else tmp_path_factory.getbasetemp().parent
+    target, log_file = shared / "site", shared / "site.log"
+    with (shared / "site.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not log_file.exists():
+            result = run_mkdocs("build", "--strict", "--site-dir", str(target), cwd=ROOT, pdf=True)
+            log = result.stdout + result.stderr
+            assert result.returncode == 0, f"mkdocs build failed:\n{log}"
+            log_file.write_text(log, encoding="utf-8")
+    return Site(target, log_file.read_text(encoding="utf-8"))
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
