@@ -15,6 +15,7 @@ from mkdocs.structure.files import File, Files
 from wegweiser.csp import REFERRER_POLICY, inline_scripts, policy
 from wegweiser.markdown_ext import ContentSafetyExtension, GlossaryExtension
 from wegweiser.render.brand import BRAND_CSS, brand_css
+from wegweiser.template_cache import TEMPLATE_CACHE
 
 
 def on_startup(*, command: str, dirty: bool) -> None:
@@ -87,6 +88,7 @@ INLINE_SCRIPTS = ("partials/javascripts/base.html", "partials/javascripts/palett
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
     """Every template of overrides/ escapes what it prints (MkDocs' Jinja does not by default):
     a value from data can only become markup where a template says '| safe'."""
+    env.bytecode_cache = TEMPLATE_CACHE
     overrides = Path(config.theme.custom_dir or "overrides")
     ours = {path.relative_to(overrides).as_posix() for path in overrides.rglob("*") if path.is_file()}
     env.autoescape = lambda name: name in ours
