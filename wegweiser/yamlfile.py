@@ -14,7 +14,7 @@ import yaml
 
 from .problems import DataError, Problem, format_field
 
-MAX_BYTES = 4_000_000  # data/pilots.yaml with 1,000 pilots is about 2 MB
+MAX_BYTES = 16_000_000  # data/pilots.yaml with 1,000 pilots is 2–5 MB, depending on how it is written
 MAX_NODES = 500_000
 # libyaml's parser when PyYAML has it (it does in its wheels): several times faster.
 _Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
