@@ -466,3 +466,38 @@ def test_every_kind_of_page_reflows_at_320_px(browser, served_site, lang):
     finally:
         tab.close()
     assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_one_key_shortcuts_can_be_turned_off_and_stay_off(browser, served_site, lang):
+    """WCAG 2.1.4: "/" and "s" open the search until the footer's switch is pressed; then they do
+    nothing, on any page, until it is pressed again."""
+    def search_focused(page) -> bool:
+        return page.evaluate("() => document.activeElement.matches('#ww-search input')")
+
+    reader = Reader(browser, served_site, viewport={"width": 1280, "height": 900})
+    step = lang_path(lang, page_path("goals", lang))
+    page = reader.open(step)
+    page.locator("h1").click()  # focus on the page, not in a field
+    page.keyboard.press("s")
+    page.wait_for_function("() => document.activeElement.matches('#ww-search input')")
+    page = reader.open(step)
+    switch = page.get_by_role("button", name=UI["shortcuts_off"][lang])
+    assert switch.get_attribute("aria-pressed") == "false"
+    switch.click()
+    assert switch.get_attribute("aria-pressed") == "true"
+    page = reader.open(lang_path(lang, page_path("success-factors", lang)))
+    page.locator("h1").click()
+    for key in ("/", "s"):
+        page.keyboard.press(key)
+    page.wait_for_timeout(300)
+    assert not search_focused(page)
+    switch = page.get_by_role("button", name=UI["shortcuts_off"][lang])
+    assert switch.get_attribute("aria-pressed") == "true"
+    switch.press("Enter")  # on again, by keyboard
+    assert switch.get_attribute("aria-pressed") == "false"
+    page.locator("h1").click()
+    page.keyboard.press("/")
+    page.wait_for_function("() => document.activeElement.matches('#ww-search input')")
+    assert not reader.errors
+    reader.close()
