@@ -21,7 +21,8 @@ import tempfile
 import threading
 from pathlib import Path
 
-import yaml
+from wegweiser.build import SiteBuild
+from wegweiser.languages import LANGUAGES
 
 ROOT = Path(__file__).resolve().parents[1]
 LIGHTHOUSE = ROOT / "benchmarks" / "node_modules" / ".bin" / "lighthouse"
@@ -55,15 +56,14 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
 
 
 def pages() -> dict[str, str]:
-    labels = yaml.safe_load((ROOT / "data" / "labels.yaml").read_text(encoding="utf-8"))
-    pilots = yaml.safe_load((ROOT / "data" / "pilots.yaml").read_text(encoding="utf-8"))["pilots"]
-    folder = labels["ui"]["pilots_folder"]
+    """The pages audited, by their addresses in the page table (Dutch pages at their Dutch slugs)."""
+    build = SiteBuild(ROOT)
+    first_pilot = f"pilot:{build.data.pilots.pilots[0].id}"
     found = {}
-    for lang, prefix in (("de", ""), ("nl", "nl/")):
-        found[f"start ({lang})"] = prefix
-        found[f"step ({lang})"] = prefix + "erfolgsweg/kennenlernen/"
-        found[f"pilot ({lang})"] = prefix + f"{folder[lang]}/{pilots[0]['id']}/"
-        found[f"overview ({lang})"] = prefix + f"{folder[lang]}/"
+    for lang in LANGUAGES:
+        for name, page_id in (("start", "start"), ("step", "getting-acquainted"), ("pilot", first_pilot),
+                              ("overview", "pilots")):
+            found[f"{name} ({lang})"] = build.table.get(page_id).path[lang].lstrip("/")
     return found
 
 

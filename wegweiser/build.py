@@ -18,9 +18,14 @@ from .languages import LANGUAGES, url_prefix
 from .models import GuideData
 from .pages import Page, PageTable, build_page_table
 from .problems import DataError, Problem
-from .references import PageProblems, substitute
+from .references import PageProblems, blocks_used, substitute
 from .render import contact, feedback, front, glossary, pilot_map, pilots, selfcheck, status, steps
 from .text import escape_html
+
+# The scripts that only some pages need (below docs/): a page loads one only where its block or
+# kind of page is; the scripts every page needs are listed in mkdocs.yml (extra_javascript).
+BLOCK_SCRIPTS = {"selfcheck": "assets/javascripts/selfcheck.js", "feedback_form": "assets/javascripts/feedback.js"}
+KIND_SCRIPTS = {"pilots": "assets/javascripts/pilot-filter.js"}
 
 
 def read_guide(root: Path) -> tuple[GuideData, Chapters, PageTable]:
@@ -163,7 +168,15 @@ class SiteBuild:
             "help_html": contact.step_help_html(self.data, self.table, page, lang) if page.step else "",
             "search": page.search,
             "is_start": page.id == "start",  # each language's start page (MkDocs knows only the German one)
+            "scripts": self.page_scripts(page, lang),
         }
+
+    def page_scripts(self, page: Page, lang: str) -> list[str]:
+        """The scripts of the blocks and kind of this page (addresses below the site root)."""
+        chapter = self.chapters[lang].get(page.file) if page.kind == "chapter" else None
+        used = blocks_used(chapter.body) if chapter else set()
+        return sorted({BLOCK_SCRIPTS[name] for name in used if name in BLOCK_SCRIPTS}
+                      | ({KIND_SCRIPTS[page.kind]} if page.kind in KIND_SCRIPTS else set()))
 
     def changed(self, page: Page, lang: str) -> int | None:
         """When the page last changed in this language (Unix time, from git), if known."""

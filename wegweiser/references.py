@@ -56,6 +56,12 @@ def plain_value(value: str | Placeholder, placeholder_word: str) -> str:
     return f"[{placeholder_word}: {value.text}]" if isinstance(value, Placeholder) else value
 
 
+def blocks_used(markdown: str) -> set[str]:
+    """The names of the blocks a chapter inserts ('{{ name }}' alone on its line)."""
+    return {match.group(2) for line in markdown.split("\n")
+            if (match := REFERENCE.fullmatch(line.strip())) and not match.group(1)}
+
+
 def substitute(markdown: str, lang: str, data: GuideData, blocks: Mapping[str, Callable[[], str]],
                source: str, first_line: int = 1) -> str:
     """Resolve every reference in a chapter; every unknown name is reported with file and line.
