@@ -57,10 +57,15 @@ def make_stock(variant: Path, target: Path) -> None:
     build = SiteBuild(variant)
     for lang in LANGUAGES:
         for page in build.table:
-            if page.kind != "chapter":
-                path = target / "docs" / page.src_uri(lang)
-                path.parent.mkdir(parents=True, exist_ok=True)
-                path.write_text(build.generated_markdown(page, lang), encoding="utf-8")
+            # The Markdown our hooks hand MkDocs: chapters with their references resolved and their
+            # pilots listed (these lists grow with the pilots), generated pages as generated.
+            if page.kind == "chapter":
+                markdown = build.chapter_markdown(page, lang, build.chapters[lang][page.file].body, lambda: "")
+            else:
+                markdown = build.generated_markdown(page, lang)
+            path = target / "docs" / page.src_uri(lang)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(markdown, encoding="utf-8")
     config = yaml.safe_load((variant / "mkdocs.yml").read_text(encoding="utf-8"))
     for key in ("hooks", "watch"):
         config.pop(key, None)
