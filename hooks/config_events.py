@@ -14,6 +14,7 @@ from mkdocs.structure.files import File, Files
 
 from wegweiser.csp import REFERRER_POLICY, inline_scripts, policy
 from wegweiser.markdown_ext import ContentSafetyExtension, GlossaryExtension
+from wegweiser.minify import minified
 from wegweiser.render.brand import BRAND_CSS, brand_css
 from wegweiser.template_cache import TEMPLATE_CACHE
 
@@ -76,6 +77,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     # The publisher's colours from data/site.yaml, as a stylesheet (inline styles are not allowed).
     if files.get_file_from_path(BRAND_CSS) is None:
         files.append(File.generated(config, BRAND_CSS, content=brand_css(build.data.site.brand)))
+    for file in files.media_files():  # ours only: the theme's files have another src_dir
+        if file.src_dir == config.docs_dir and (text := minified(file.src_uri, file.content_string)) is not None:
+            file.content_string = text
     return files
 
 
