@@ -164,9 +164,6 @@ def _write_pdf(document: str, base_url: str, target: Path) -> list[tuple[int, st
     if not wide:
         laid_out.write_pdf(target, pdf_variant="pdf/ua-1")
     return wide
-    from weasyprint import HTML  # imported here: most builds and every serve reload do without it
-
-    HTML(string=document, base_url=base_url).write_pdf(target, pdf_variant="pdf/ua-1")
 
 
 def write_pdfs(site_dir: Path, build: SiteBuild, site_url: str) -> None:
