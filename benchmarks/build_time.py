@@ -5,7 +5,9 @@ none of our hooks).
 Run: .venv/bin/python benchmarks/build_time.py [--sizes 10,100,1000] [--runs 2]
 Prints wall and CPU seconds per build (the fastest of several), the ratios ours/stock (target: CPU
 ratio at most 1.15), the CPU seconds of the search index inside ours (Pagefind; the stock build
-makes the theme's lunr index instead) and the size of the HTML.
+makes the theme's lunr index instead) and the size of the HTML. A second CPU ratio leaves search
+out of both sides: ours less Pagefind's share against a stock build without a search plugin; it
+shows what the generator itself costs, apart from the choice of search engine.
 The PDFs are left out of both builds (WEGWEISER_PDF=0): the stock build has nothing to compare them with.
 Not a test: timings depend on the machine.
 """
@@ -52,8 +54,9 @@ def make_variant(target: Path, count: int) -> None:
                                                  encoding="utf-8")
 
 
-def make_stock(variant: Path, target: Path) -> None:
-    """The same pages as plain Markdown files in a stock Material + i18n project (no hooks)."""
+def make_stock(variant: Path, target: Path, search: bool = True) -> None:
+    """The same pages as plain Markdown files in a stock Material + i18n project (no hooks), with
+    the theme's own search or without any."""
     shutil.copytree(variant / "docs", target / "docs")
     build = SiteBuild(variant)
     for lang in LANGUAGES:
@@ -73,7 +76,8 @@ def make_stock(variant: Path, target: Path) -> None:
     config["theme"].pop("custom_dir")
     config["markdown_extensions"] = [ext for ext in config["markdown_extensions"] if "wegweiser" not in str(ext)]
     # A stock Material site searches with the theme's own plugin (lunr): both builds make a search index.
-    config["plugins"].insert(0, "search")
+    if search:
+        config["plugins"].insert(0, "search")
     i18n = next(plugin["i18n"] for plugin in config["plugins"] if isinstance(plugin, dict) and "i18n" in plugin)
     for language in i18n["languages"]:
         language["nav"] = build.table.nav(language["locale"])
@@ -119,22 +123,25 @@ def main() -> None:
                         help="builds per variant (1,000 pilots: one); the fastest counts")
     args = parser.parse_args()
     print(f"{'pilots':>7} {'pages':>6} {'ours s':>8} {'stock s':>8} {'ratio':>6} {'ours cpu':>9} {'stock cpu':>10} "
-          f"{'ratio':>6} {'Pagefind cpu':>12} {'HTML MB':>8}  target CPU ratio <= 1.15")
+          f"{'ratio':>6} {'Pagefind cpu':>12} {'no search':>9} {'HTML MB':>8}  target CPU ratio <= 1.15")
     for count in (int(size) for size in args.sizes.split(",")):
         with tempfile.TemporaryDirectory() as temp:
-            ours, stock = Path(temp) / "ours", Path(temp) / "stock"
-            ours.mkdir()
-            stock.mkdir()
+            ours, stock, bare = Path(temp) / "ours", Path(temp) / "stock", Path(temp) / "bare"
+            for project in (ours, stock, bare):
+                project.mkdir()
             make_variant(ours, count)
             make_stock(ours, stock)
+            make_stock(ours, bare, search=False)
             runs = args.runs if count < 1000 else 1
             ours_wall, ours_cpu, ours_bytes = build_seconds(ours, runs)
             stock_wall, stock_cpu, _ = build_seconds(stock, runs)
+            _, bare_cpu, _ = build_seconds(bare, runs)
             pages = sum(1 for _ in (ours / "site").rglob("index.html"))
             ratio = ours_cpu / stock_cpu
             search_cpu = search_index_cpu(ours / "site")
             print(f"{count:>7} {pages:>6} {ours_wall:>8.2f} {stock_wall:>8.2f} {ours_wall / stock_wall:>6.2f} "
-                  f"{ours_cpu:>9.2f} {stock_cpu:>10.2f} {ratio:>6.2f} {search_cpu:>12.2f} {ours_bytes / 1e6:>8.1f}"
+                  f"{ours_cpu:>9.2f} {stock_cpu:>10.2f} {ratio:>6.2f} {search_cpu:>12.2f} "
+                  f"{(ours_cpu - search_cpu) / bare_cpu:>9.2f} {ours_bytes / 1e6:>8.1f}"
                   f"  {'ok' if ratio <= 1.15 else 'MISSED'}", flush=True)
 
 
