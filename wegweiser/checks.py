@@ -141,10 +141,15 @@ def content_checker(extensions: list) -> Checker:
         names.append(name)
         configs[name] = config or {}
 
+    # One converter for every text, reset in between (Python-Markdown's documented reuse): setting
+    # up the extensions costs more than converting a chapter.
+    safety = ContentSafetyExtension()
+    converter = markdown.Markdown(extensions=[*names, safety], extension_configs=configs)
+
     def check(text: str) -> list[Finding]:
-        safety = ContentSafetyExtension()
-        markdown.Markdown(extensions=[*names, safety], extension_configs=configs).convert(text)
-        return safety.findings
+        safety.findings.clear()
+        converter.reset().convert(text)
+        return list(safety.findings)
     return check
 
 
