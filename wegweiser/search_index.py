@@ -18,8 +18,6 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from pagefind.service import get_executable
-
 from .languages import LANGUAGES
 from .models import Labels
 from .problems import DataError, Problem
@@ -41,9 +39,13 @@ def index_site(site_dir: Path, languages: tuple[str, ...] = LANGUAGES) -> dict[s
     """Index the built site, one index per language in site_dir/pagefind/<lang>/; returns the
     number of pages indexed per language."""
     shutil.rmtree(site_dir / OUTPUT, ignore_errors=True)  # no fragments of pages that are gone
-    binary = get_executable()
-    if binary is None:
-        raise DataError([Problem("search index", None, "Pagefind is not installed; run 'make build'")])
+    try:
+        # The binary's own package (pagefind[bin]); pagefind.service would first import asyncio,
+        # for an API the build does not use.
+        from pagefind_bin import get_executable
+        binary = get_executable()
+    except (ImportError, FileNotFoundError):
+        raise DataError([Problem("search index", None, "Pagefind is not installed; run 'make build'")]) from None
     pages = {}
     for lang in languages:
         output = site_dir / OUTPUT / lang
