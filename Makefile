@@ -13,7 +13,7 @@ CHROMIUM := /usr/bin/chromium
 # Debian packages are installed with apt-get: as root directly, otherwise through sudo.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: serve build test check cms-server editor-screenshots check-tools spelling-tools pdf-tools translation-status external-links benchmark lock clean
+.PHONY: serve build test check bytecode cms-server editor-screenshots check-tools spelling-tools pdf-tools translation-status external-links benchmark lock clean
 
 # Two locked sets (requirements/*.txt, written by 'make lock'): what builds the site, and that plus the
 # test tools. Hash-checked wheels only: pip refuses any file whose hash is not in the lock, and
@@ -40,7 +40,13 @@ $(TEST_STAMP): requirements/build.txt requirements/test.txt | $(BIN)/python
 	$(INSTALL_CORE)
 	touch $@ $(BUILD_STAMP)
 
-serve: $(BUILD_STAMP) $(NODE_STAMP)
+# Where the environment sets PYTHONDONTWRITEBYTECODE (this machine does), Python compiles the core
+# and the hooks anew in every build; pip compiles installed packages ahead, and this does the same
+# for ours (only what changed; Python ignores a .pyc whose source is newer).
+bytecode: $(BUILD_STAMP)
+	@$(BIN)/python -m compileall -q wegweiser hooks
+
+serve: $(BUILD_STAMP) $(NODE_STAMP) bytecode
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 # The web editor on this machine: with `make serve` running, open http://127.0.0.1:8000/admin/ and
@@ -49,7 +55,7 @@ cms-server: $(NODE_STAMP)
 	PORT=8081 BIND_HOST=127.0.0.1 MODE=git GIT_REPO_DIRECTORY="$(CURDIR)" node node_modules/decap-server/dist/index.js
 
 # RELEASE=1 (the deploy workflow) refuses placeholders in the legal and contact data.
-build: $(BUILD_STAMP) $(NODE_STAMP) pdf-tools
+build: $(BUILD_STAMP) $(NODE_STAMP) pdf-tools bytecode
 	WEGWEISER_RELEASE=$(RELEASE) $(BIN)/mkdocs build --strict --clean
 
 # The editors' quick check (data, chapters, links and anchors, twins, style, placeholders,
@@ -102,7 +108,7 @@ $(NGINX):
 	  mkdir -p "$(CURDIR)/.tools/nginx" && dpkg-deb -x nginx_*.deb "$(CURDIR)/.tools/nginx"
 	@test -x $@ && touch $@
 
-test: $(TEST_STAMP) $(NODE_STAMP) $(NGINX) check-tools spelling-tools pdf-tools
+test: $(TEST_STAMP) $(NODE_STAMP) $(NGINX) check-tools spelling-tools pdf-tools bytecode
 	# Two workers: this machine and CI have two cores (tests/conftest.py builds the site once for both).
 	$(BIN)/python -m pytest -n 2 --dist loadfile
 
