@@ -30,6 +30,7 @@ from wegweiser.search_index import index_site
 ROOT = Path(__file__).resolve().parents[1]
 
 CHROMIUM = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
+HEAVY_PAGE = 78 * 1024  # the heaviest first view when issue 10 was filed
 LANGUAGES = ("de", "nl")
 
 
@@ -62,11 +63,14 @@ class Meter:
         self.context = browser.new_context(viewport={"width": 412, "height": 823})
         self.page = self.context.new_page()
         self.bytes = 0
+        self.document_bytes = 0  # the page's own HTML
         self.page.on("requestfinished", self._finished)
 
     def _finished(self, request):
         sizes = request.sizes()
         self.bytes += sizes["responseBodySize"] + sizes["responseHeadersSize"]
+        if request.resource_type == "document":
+            self.document_bytes += sizes["responseBodySize"] + sizes["responseHeadersSize"]
 
     def close(self):
         self.context.close()
@@ -76,15 +80,17 @@ def lang_path(lang: str) -> str:
     return "" if lang == "de" else f"{lang}/"
 
 
-def first_views(browser, base: str, site: Path) -> list[int]:
-    sizes = []
+def first_views(browser, base: str, site: Path) -> dict[str, tuple[int, int]]:
+    """Per page address: bytes of its first view, and of its own HTML among them."""
+    sizes = {}
     for html in sorted(site.rglob("index.html")):
-        meter = Meter(browser)
         path = html.parent.relative_to(site).as_posix()
         if path.split("/")[0] == "admin":
             continue  # the editors' web editor, not a reader's page
-        meter.page.goto(base + ("" if path == "." else path + "/"), wait_until="networkidle")
-        sizes.append(meter.bytes)
+        meter = Meter(browser)
+        address = "" if path == "." else path + "/"
+        meter.page.goto(base + address, wait_until="networkidle")
+        sizes["/" + address] = (meter.bytes, meter.document_bytes)
         meter.close()
     return sizes
 
@@ -134,9 +140,15 @@ def main() -> None:
             print("  " + report(lang, run_queries(page, lang, queries[lang])).replace("\n", "\n  "))
         page.close()
 
-        sizes = first_views(browser, served.base, Path(args.site))
+        views = first_views(browser, served.base, Path(args.site))
+        sizes = [total for total, _ in views.values()]
         print(f"\nFirst view of every page ({len(sizes)} pages, gzip, headers included): "
               f"min {kb(min(sizes))}, median {kb(statistics.median(sizes))}, max {kb(max(sizes))}")
+        heavy = sorted(((total, html, address) for address, (total, html) in views.items()
+                        if total > HEAVY_PAGE), reverse=True)
+        print(f"  {len(heavy)} pages above {kb(HEAVY_PAGE)} (issue 10's ceiling); the page's own HTML, and the rest:")
+        for total, html, address in heavy:
+            print(f"    {kb(total):>9}  {address:<34} HTML {kb(html):>8}, rest {kb(total - html):>8}")
         served.close()
 
         print("\nFrom a page load until the first query's results show (start page, gzip):")
