@@ -155,7 +155,7 @@ def wide_tables(document) -> list[tuple[int, str]]:
     return found
 
 
-def _write_pdf(document: str, base_url: str, target: Path) -> list[tuple[int, str]]:
+def write_pdf(document: str, base_url: str, target: Path) -> list[tuple[int, str]]:
     """Lay out one PDF and write it, unless a table is wider than the page: then return those."""
     from weasyprint import HTML  # imported here: most builds and every serve reload do without it
 
@@ -176,11 +176,11 @@ def write_pdfs(site_dir: Path, build: SiteBuild, site_url: str) -> None:
         jobs.append((document_html(site_dir, build, lang, site_url), str(site_dir), target))
     workers = min(len(jobs), os.cpu_count() or 1)
     if workers < 2:
-        results = [_write_pdf(*job) for job in jobs]
+        results = [write_pdf(*job) for job in jobs]
     else:
         # "spawn": a forked copy of a process with threads can inherit a held lock and hang.
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-            results = [done.result() for done in [pool.submit(_write_pdf, *job) for job in jobs]]
+            results = [done.result() for done in [pool.submit(write_pdf, *job) for job in jobs]]
     problems = [Problem(f"downloads/{target.name}", None, f"page {number}: the table '{words} …' is wider than "
                         "the page; shorten its longest words or split it")
                 for (_, _, target), wide in zip(jobs, results, strict=True) for number, words in wide]
