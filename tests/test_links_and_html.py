@@ -80,16 +80,20 @@ def test_html_is_valid_apart_from_stock_material_markup(site):
     assert messages, "the stock-markup allow-list is stale: the checker found nothing at all"
 
 
-def test_a_page_loads_the_script_of_a_form_only_where_the_form_is(site):
-    """The self-check, the pilot filter and the feedback form each bring a script; the other pages
-    do not download it (a reader's first view stays small)."""
-    forms = {"selfcheck.js": "form[data-selfcheck]", "pilot-filter.js": "div.pilot-filter",
-             "feedback.js": "form.feedback-form"}
+def test_a_page_loads_the_script_and_styles_of_a_form_only_where_the_form_is(site):
+    """The self-check, the pilot filter and the feedback form each bring a script and a stylesheet,
+    the start page's front door a stylesheet; the other pages do not download them (a reader's first
+    view stays small)."""
+    forms = {"selfcheck.js": "form[data-selfcheck]", "selfcheck.css": "form[data-selfcheck]",
+             "pilot-filter.js": "div.pilot-filter", "pilots.css": "div.pilot-filter",
+             "feedback.js": "form.feedback-form", "feedback.css": "form.feedback-form",
+             "front-door.css": "nav.front-door__entries"}
     for lang, pages in site.pages.items():
         for page in pages:
             soup = site.soup(site.file_of(lang, page))
-            scripts = {script["src"].rsplit("/", 1)[-1] for script in soup.select("script[src]")}
-            for script, form in forms.items():
-                assert (script in scripts) == bool(soup.select(form)), f"{script} on /{lang}/{page}"
+            assets = {element.get("src", element.get("href", "")).rsplit("/", 1)[-1]
+                      for element in soup.select("script[src], link[rel=stylesheet]")}
+            for asset, form in forms.items():
+                assert (asset in assets) == bool(soup.select(form)), f"{asset} on /{lang}/{page}"
     assert sum(bool(site.soup(site.file_of(lang, page)).select("form[data-selfcheck]"))
                for lang, pages in site.pages.items() for page in pages) == 2

@@ -22,10 +22,15 @@ from .references import PageProblems, blocks_used, substitute
 from .render import contact, feedback, front, glossary, pilot_map, pilots, selfcheck, status, steps
 from .text import escape_html
 
-# The scripts that only some pages need (below docs/): a page loads one only where its block or
-# kind of page is; the scripts every page needs are listed in mkdocs.yml (extra_javascript).
-BLOCK_SCRIPTS = {"selfcheck": "assets/javascripts/selfcheck.js", "feedback_form": "assets/javascripts/feedback.js"}
-KIND_SCRIPTS = {"pilots": "assets/javascripts/pilot-filter.js"}
+# The scripts and stylesheets that only some pages need (below docs/): a page loads them only where
+# their block or kind of page is; what every page needs is listed in mkdocs.yml (extra_javascript,
+# extra_css). A lighter first view for all other pages.
+BLOCK_ASSETS = {
+    "selfcheck": ("assets/javascripts/selfcheck.js", "assets/stylesheets/selfcheck.css"),
+    "feedback_form": ("assets/javascripts/feedback.js", "assets/stylesheets/feedback.css"),
+    "front_door": ("assets/stylesheets/front-door.css",),
+}
+KIND_ASSETS = {"pilots": ("assets/javascripts/pilot-filter.js", "assets/stylesheets/pilots.css")}
 
 
 def read_guide(root: Path) -> tuple[GuideData, Chapters, PageTable]:
@@ -168,15 +173,16 @@ class SiteBuild:
             "help_html": contact.step_help_html(self.data, self.table, page, lang) if page.step else "",
             "search": page.search,
             "is_start": page.id == "start",  # each language's start page (MkDocs knows only the German one)
-            "scripts": self.page_scripts(page, lang),
+            **self.page_assets(page, lang),
         }
 
-    def page_scripts(self, page: Page, lang: str) -> list[str]:
-        """The scripts of the blocks and kind of this page (addresses below the site root)."""
+    def page_assets(self, page: Page, lang: str) -> dict[str, list[str]]:
+        """The scripts and stylesheets of the blocks and kind of this page (addresses below the site root)."""
         chapter = self.chapters[lang].get(page.file) if page.kind == "chapter" else None
         used = blocks_used(chapter.body) if chapter else set()
-        return sorted({BLOCK_SCRIPTS[name] for name in used if name in BLOCK_SCRIPTS}
-                      | ({KIND_SCRIPTS[page.kind]} if page.kind in KIND_SCRIPTS else set()))
+        assets = {asset for name in used for asset in BLOCK_ASSETS.get(name, ())} | set(KIND_ASSETS.get(page.kind, ()))
+        return {"scripts": sorted(asset for asset in assets if asset.endswith(".js")),
+                "styles": sorted(asset for asset in assets if asset.endswith(".css"))}
 
     def changed(self, page: Page, lang: str) -> int | None:
         """When the page last changed in this language (Unix time, from git), if known."""
