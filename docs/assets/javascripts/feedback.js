@@ -1,4 +1,4 @@
-// The feedback form of the accessibility statement (hooks/feedback.py). It sends nothing itself: it
+// The feedback form of the accessibility statement (wegweiser/render/feedback.py). It sends nothing itself: it
 // writes the answers into a mailto: link, so the reader's own mail program opens the message.
 // Without scripts the form is hidden by the stylesheet and the plain mail link below it remains.
 (function () {
